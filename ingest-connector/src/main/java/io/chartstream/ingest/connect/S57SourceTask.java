@@ -1,0 +1,254 @@
+package io.chartstream.ingest.connect;
+
+import io.chartstream.ingest.gdal.Gdal;
+import io.chartstream.ingest.s57.CatalogEntry;
+import io.chartstream.ingest.s57.CatalogReader;
+import io.chartstream.ingest.s57.CellFiles;
+import io.chartstream.ingest.s57.ChartContents;
+import io.chartstream.ingest.s57.ChartReadException;
+import io.chartstream.ingest.s57.ChartReader;
+import io.chartstream.ingest.s57.FileStamp;
+import io.chartstream.ingest.s57.IngestProblem;
+import io.chartstream.ingest.s57.InputScan;
+import io.chartstream.ingest.s57.InputScanner;
+import io.chartstream.ingest.s57.S57FormatException;
+import io.chartstream.schema.registry.RestSchemaRegistryClient;
+import io.chartstream.schema.registry.SchemaRegistryClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+import java.util.zip.CRC32;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.apache.kafka.connect.source.TransactionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the charts this task owns and hands their records to Connect.
+ *
+ * <p>Each scan of the input plans, in this order: the catalogues of new exchange sets (so
+ * catalogue entries come before any cell), dead letters for files that cannot be ingested as
+ * they are, then every chart whose files changed since the version recorded as done. Charts are
+ * read one at a time when their turn comes, so memory holds one chart version at most. A file
+ * that fails gives one {@code IngestError} and the task goes on with the next.
+ */
+public final class S57SourceTask extends SourceTask {
+  private static final Logger LOGGER = LoggerFactory.getLogger(S57SourceTask.class);
+
+  private S57SourceConnectorConfig config;
+  private InputScanner scanner;
+  private SchemaRegistryClient registry;
+  private RecordEncoder encoder;
+  private OffsetLedger ledger;
+  /** Units planned by the last scan, read lazily in order. */
+  private final Deque<Supplier<WorkUnit>> planned = new ArrayDeque<>();
+  /** Records of the unit being handed over, possibly over several polls. */
+  private final Deque<SourceRecord> ready = new ArrayDeque<>();
+  /** Last records of units, to close a transaction on when the worker runs exactly-once. */
+  private final List<SourceRecord> unitEnds = new ArrayList<>();
+  /** CRCS from the catalogues, by absolute cell path. */
+  private final Map<Path, CatalogEntry> catalogued = new HashMap<>();
+  private long nextScanMillis;
+
+  @Override
+  public String version() {
+    return new S57SourceConnector().version();
+  }
+
+  @Override
+  public void start(Map<String, String> props) {
+    config = new S57SourceConnectorConfig(props);
+    LOGGER.info("S-57 ingest task {}/{} on {} with {}", config.taskIndex + 1, config.taskCount, config.input, Gdal.version());
+    scanner = new InputScanner(config.input, config.settleMillis);
+    registry = RestSchemaRegistryClient.fromUrl(config.schemaRegistryUrl);
+    encoder = new RecordEncoder(registry, config);
+    ledger = new OffsetLedger(context == null ? null : context.offsetStorageReader());
+  }
+
+  @Override
+  public List<SourceRecord> poll() throws InterruptedException {
+    if (ready.isEmpty()) {
+      if (planned.isEmpty()) {
+        long wait = nextScanMillis - System.currentTimeMillis();
+        if (wait > 0) {
+          Thread.sleep(Math.min(wait, 250));
+          return null;
+        }
+        plan();
+        nextScanMillis = System.currentTimeMillis() + config.scanIntervalMillis;
+      }
+      WorkUnit unit = nextUnit();
+      if (unit == null) {
+        return null;
+      }
+      ready.addAll(unit.records());
+      unitEnds.add(unit.last());
+      ledger.markDone(unit.partition(), unit.doneValue());
+    }
+    List<SourceRecord> batch = new ArrayList<>(Math.min(ready.size(), config.batchMaxRecords));
+    while (!ready.isEmpty() && batch.size() < config.batchMaxRecords) {
+      SourceRecord record = ready.poll();
+      batch.add(record);
+      closeTransactionAt(record);
+    }
+    return batch;
+  }
+
+  /** The next planned unit that yields records, or null when none is left. */
+  private WorkUnit nextUnit() {
+    while (!planned.isEmpty()) {
+      WorkUnit unit = planned.poll().get();
+      if (unit != null) {
+        return unit;
+      }
+    }
+    return null;
+  }
+
+  /** One chart version, one catalogue, one dead letter: each its own transaction under exactly-once. */
+  private void closeTransactionAt(SourceRecord record) {
+    TransactionContext transactions = context == null ? null : context.transactionContext();
+    if (unitEnds.remove(record) && transactions != null) {
+      transactions.commitTransaction(record);
+    }
+  }
+
+  private void plan() {
+    InputScan scan;
+    try {
+      scan = scanner.scan();
+    } catch (RuntimeException e) {
+      LOGGER.warn("Cannot scan the input {}: {}; trying again in {} ms", config.input, e.getMessage(), config.scanIntervalMillis);
+      return;
+    }
+    for (Path catalog : scan.catalogs()) {
+      planCatalog(catalog);
+    }
+    for (IngestProblem problem : scan.problems()) {
+      if (config.owns(problem.file())) {
+        planned.add(() -> report(problem));
+      }
+    }
+    for (CellFiles cell : scan.cells()) {
+      Map<String, String> partition = Map.of("chart", cell.chartId());
+      if (config.owns(cell.chartId()) && !ledger.isDone(partition, cell.fingerprint())) {
+        planned.add(() -> readChart(cell, partition));
+      }
+    }
+  }
+
+  private void planCatalog(Path catalog) {
+    String path = FileStamp.relative(config.input, catalog);
+    Map<String, String> partition = Map.of("catalog", path);
+    String stamp;
+    try {
+      stamp = FileStamp.of(config.input, catalog).toString();
+    } catch (IOException e) {
+      return; // vanished since the scan
+    }
+    if (ledger.isDone(partition, stamp)) {
+      rememberCatalogued(catalog, path);
+      return;
+    }
+    planned.add(() -> {
+      try {
+        List<CatalogEntry> entries = CatalogReader.read(catalog);
+        entries.forEach(e -> catalogued.put(CatalogRecords.resolve(catalog, e), e));
+        String previous = ledger.done(partition);
+        return CatalogRecords.of(path, stamp, entries,
+                chartId -> config.owns(chartId) && ledger.done(Map.of("chart", chartId)).isEmpty(), encoder, previous)
+            .orElseGet(() -> {
+              ledger.markDone(partition, stamp);
+              return null;
+            });
+      } catch (S57FormatException e) {
+        ledger.markDone(partition, stamp);
+        return config.owns(path)
+            ? report(new IngestProblem(path, null, "catalog", e.code(), e.getMessage() + "; its cells are still ingested as loose cells"))
+            : null;
+      }
+    });
+  }
+
+  private void rememberCatalogued(Path catalog, String path) {
+    try {
+      CatalogReader.read(catalog).forEach(e -> catalogued.put(CatalogRecords.resolve(catalog, e), e));
+    } catch (S57FormatException e) {
+      LOGGER.debug("Catalogue {} was reported unreadable before", path);
+    }
+  }
+
+  private WorkUnit readChart(CellFiles cell, Map<String, String> partition) {
+    CatalogEntry listed = catalogued.get(cell.base().toAbsolutePath().normalize());
+    if (listed != null && !crcMatches(cell.base(), listed.crcValue())) {
+      ledger.markDone(partition, cell.fingerprint());
+      return report(new IngestProblem(cell.basePath(), cell.chartId(), "catalog", "crc_mismatch",
+          "the file's CRC-32 differs from CRCS " + listed.crc() + " in CATALOG.031: the file is damaged or not the one catalogued"));
+    }
+    try {
+      long start = System.nanoTime();
+      ChartContents chart = ChartReader.read(cell);
+      chart.problems().forEach(p -> planned.addFirst(() -> report(p)));
+      WorkUnit unit = ChartVersionRecords.of(chart, listed == null ? null : listed.crc(), encoder, partition, ledger.done(partition));
+      LOGGER.info("Read {} ({} with {} updates): {} features in {} ms", cell.chartId(), cell.basePath(),
+          cell.updates().size(), chart.features().size(), (System.nanoTime() - start) / 1_000_000);
+      return unit;
+    } catch (ChartReadException e) {
+      ledger.markDone(partition, cell.fingerprint());
+      IngestProblem p = e.problem();
+      return report(new IngestProblem(p.file(), cell.chartId(), p.stage(), p.code(), p.reason()));
+    } catch (RuntimeException e) {
+      // A bug or a surprise in one cell must not stop the delivery: report it and go on.
+      LOGGER.error("Unexpected failure reading {}", cell.basePath(), e);
+      ledger.markDone(partition, cell.fingerprint());
+      return report(new IngestProblem(cell.basePath(), cell.chartId(), "read", "unexpected_failure", e.toString()));
+    }
+  }
+
+  private static boolean crcMatches(Path file, OptionalLong expected) {
+    if (expected.isEmpty()) {
+      return true;
+    }
+    try {
+      CRC32 crc = new CRC32();
+      crc.update(Files.readAllBytes(file));
+      return crc.getValue() == expected.getAsLong();
+    } catch (IOException e) {
+      return true; // unreadable: the read itself reports it with GDAL's reason
+    }
+  }
+
+  /** A dead letter, unless this very problem with this very file was reported before. */
+  private WorkUnit report(IngestProblem problem) {
+    String stamp;
+    try {
+      stamp = FileStamp.of(config.input, config.input.resolve(problem.file())).toString();
+    } catch (IOException e) {
+      stamp = "gone";
+    }
+    if (ledger.isDone(IngestErrorRecords.partition(problem), IngestErrorRecords.doneValue(problem, stamp))) {
+      return null;
+    }
+    return IngestErrorRecords.of(problem, config.input, stamp, encoder);
+  }
+
+  @Override
+  public void stop() {
+    if (registry != null) {
+      try {
+        registry.close();
+      } catch (Exception e) {
+        LOGGER.debug("Closing the registry client", e);
+      }
+    }
+  }
+}

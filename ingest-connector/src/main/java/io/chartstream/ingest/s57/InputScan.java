@@ -1,0 +1,13 @@
+package io.chartstream.ingest.s57;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What one look at the input found.
+ *
+ * @param catalogs CATALOG.031 files of exchange sets
+ * @param cells    base cells with their updates, ready to read
+ * @param problems files that cannot be ingested as they are
+ */
+public record InputScan(List<Path> catalogs, List<CellFiles> cells, List<IngestProblem> problems) {}

@@ -1,0 +1,106 @@
+package io.chartstream.ingest.s57;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * GDAL's own command-line tools, run on the same cells with the same open options as
+ * {@link ChartReader}: the oracle that no one here wrote.
+ */
+final class GdalOracle {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private GdalOracle() {}
+
+  /** Layer name → feature count, from {@code ogrinfo -ro -so -al}. */
+  static Map<String, Integer> featureCounts(Path cell) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    String layer = null;
+    for (String line : run(command("ogrinfo", "-ro", "-so", "-al", cell.toString())).split("\n")) {
+      if (line.startsWith("Layer name: ")) {
+        layer = line.substring("Layer name: ".length()).strip();
+      } else if (line.startsWith("Feature Count: ") && layer != null) {
+        counts.put(layer, Integer.parseInt(line.substring("Feature Count: ".length()).strip()));
+      }
+    }
+    return counts;
+  }
+
+  /** The features of one layer as GDAL's {@code ogr2ogr -f GeoJSONSeq} writes them, 12 decimals. */
+  static List<JsonNode> geoJsonSeq(Path cell, String layer) {
+    List<String> cmd = command("ogr2ogr", "-f", "GeoJSONSeq", "/vsistdout/", cell.toString(), layer,
+        "-lco", "COORDINATE_PRECISION=12", "-lco", "RS=NO");
+    return parseLines(run(cmd));
+  }
+
+  private static List<JsonNode> parseLines(String text) {
+    List<JsonNode> features = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (!line.isBlank()) {
+        try {
+          features.add(JSON.readTree(line));
+        } catch (IOException e) {
+          throw new AssertionError("ogr2ogr wrote a line that is not JSON: " + line, e);
+        }
+      }
+    }
+    return features;
+  }
+
+  /** Like {@link #geoJsonSeq} with {@code UPDATES=IGNORE}: the base cell as it was before its updates. */
+  static List<JsonNode> geoJsonSeqWithoutUpdates(Path cell, String layer) {
+    List<String> cmd = command("ogr2ogr", "-f", "GeoJSONSeq", "/vsistdout/", cell.toString(), layer,
+        "-lco", "COORDINATE_PRECISION=12", "-lco", "RS=NO");
+    cmd.set(cmd.indexOf("UPDATES=APPLY"), "UPDATES=IGNORE");
+    return parseLines(run(cmd));
+  }
+
+  /** {minX, minY, maxX, maxY} of a layer, from {@code ogrinfo -so}'s "Extent" line. */
+  static double[] extent(Path cell, String layer) {
+    for (String line : run(command("ogrinfo", "-ro", "-so", cell.toString(), layer)).split("\n")) {
+      if (line.startsWith("Extent: ")) {
+        double[] box = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?").matcher(line).results()
+            .mapToDouble(m -> Double.parseDouble(m.group())).toArray();
+        return box;
+      }
+    }
+    throw new AssertionError("ogrinfo gave no extent for " + layer + " of " + cell);
+  }
+
+  private static List<String> command(String tool, String... args) {
+    List<String> cmd = new ArrayList<>(List.of(tool));
+    if (tool.equals("ogr2ogr")) {
+      cmd.add("-q");
+    }
+    for (String option : ChartReader.OPEN_OPTIONS) {
+      cmd.add("-oo");
+      cmd.add(option);
+    }
+    cmd.addAll(List.of(args));
+    return cmd;
+  }
+
+  private static String run(List<String> cmd) {
+    try {
+      Process process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      byte[] out = process.getInputStream().readAllBytes();
+      if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new AssertionError("GDAL tool failed: " + String.join(" ", cmd));
+      }
+      return new String(out, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new AssertionError("Cannot run " + cmd.getFirst() + " (apt-get install -y gdal-bin): " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
