@@ -25,12 +25,12 @@ import org.locationtech.jts.io.WKBReader;
  * differences as text, empty when equal. Ring orientation is not compared: GeoJSONSeq follows
  * RFC 7946 (outer rings counter-clockwise) and may reverse rings.
  */
-final class FeatureComparison {
+public final class FeatureComparison {
   static final double TOLERANCE = 1e-9;
 
   private FeatureComparison() {}
 
-  static List<String> differences(S57Feature ours, JsonNode theirs) {
+  public static List<String> differences(S57Feature ours, JsonNode theirs) {
     List<String> diffs = new ArrayList<>();
     String where = ours.getChartId() + " " + ours.getObjectClass() + " #" + ours.getIndex() + " (RCID " + ours.getRcid() + ")";
     Map<String, Object> expected = properties(theirs.get("properties"));

@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
  * GDAL's own command-line tools, run on the same cells with the same open options as
  * {@link ChartReader}: the oracle that no one here wrote.
  */
-final class GdalOracle {
+public final class GdalOracle {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private GdalOracle() {}
 
   /** Layer name → feature count, from {@code ogrinfo -ro -so -al}. */
-  static Map<String, Integer> featureCounts(Path cell) {
+  public static Map<String, Integer> featureCounts(Path cell) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     String layer = null;
     for (String line : run(command("ogrinfo", "-ro", "-so", "-al", cell.toString())).split("\n")) {
@@ -35,7 +35,7 @@ final class GdalOracle {
   }
 
   /** The features of one layer as GDAL's {@code ogr2ogr -f GeoJSONSeq} writes them, 12 decimals. */
-  static List<JsonNode> geoJsonSeq(Path cell, String layer) {
+  public static List<JsonNode> geoJsonSeq(Path cell, String layer) {
     List<String> cmd = command("ogr2ogr", "-f", "GeoJSONSeq", "/vsistdout/", cell.toString(), layer,
         "-lco", "COORDINATE_PRECISION=12", "-lco", "RS=NO");
     return parseLines(run(cmd));
@@ -56,7 +56,7 @@ final class GdalOracle {
   }
 
   /** Like {@link #geoJsonSeq} with {@code UPDATES=IGNORE}: the base cell as it was before its updates. */
-  static List<JsonNode> geoJsonSeqWithoutUpdates(Path cell, String layer) {
+  public static List<JsonNode> geoJsonSeqWithoutUpdates(Path cell, String layer) {
     List<String> cmd = command("ogr2ogr", "-f", "GeoJSONSeq", "/vsistdout/", cell.toString(), layer,
         "-lco", "COORDINATE_PRECISION=12", "-lco", "RS=NO");
     cmd.set(cmd.indexOf("UPDATES=APPLY"), "UPDATES=IGNORE");
@@ -64,7 +64,7 @@ final class GdalOracle {
   }
 
   /** {minX, minY, maxX, maxY} of a layer, from {@code ogrinfo -so}'s "Extent" line. */
-  static double[] extent(Path cell, String layer) {
+  public static double[] extent(Path cell, String layer) {
     for (String line : run(command("ogrinfo", "-ro", "-so", cell.toString(), layer)).split("\n")) {
       if (line.startsWith("Extent: ")) {
         double[] box = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?").matcher(line).results()

@@ -11,6 +11,7 @@ package io.chartstream.schema.registry;
  * same status and body.
  */
 public final class SchemaRegistryException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
   /** Status when no HTTP response was received (connection refused, timeout, interrupt). */
   public static final int NO_STATUS = 0;
   /** Error code when the response carried none (not JSON, or not a Confluent error body). */

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.io.DatumReader;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
@@ -33,19 +34,22 @@ public final class AvroWireDeserializer<T> implements Deserializer<T> {
   private static final Logger LOGGER = LoggerFactory.getLogger(AvroWireDeserializer.class);
 
   private final Schema readerSchema;
+  /** The reader schema as resolved against writer schemas, with every string read as a String. */
+  private final Schema resolvingSchema;
   private final Map<Integer, DatumReader<T>> readersById = new ConcurrentHashMap<>();
   private volatile SchemaRegistryClient registry;
   private volatile boolean ownsRegistry;
 
   /** A deserializer into {@code readerSchema} that looks writer schemas up in {@code registry}. */
   public AvroWireDeserializer(SchemaRegistryClient registry, Schema readerSchema) {
+    this(readerSchema);
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.readerSchema = Objects.requireNonNull(readerSchema, "readerSchema");
   }
 
   /** A deserializer that finds its registry in {@link #configure}, as Kafka configures it. */
   public AvroWireDeserializer(Schema readerSchema) {
     this.readerSchema = Objects.requireNonNull(readerSchema, "readerSchema");
+    this.resolvingSchema = JavaStringReaderSchema.of(readerSchema);
   }
 
   /** Reads {@value AvroWireSerdes#SCHEMA_REGISTRY_URL_CONFIG}; does nothing when a registry was given. */
@@ -63,9 +67,8 @@ public final class AvroWireDeserializer<T> implements Deserializer<T> {
     if (data == null) {
       return null;
     }
-    int id = AvroWireFormat.schemaId(data);
-    DatumReader<T> reader = readersById.computeIfAbsent(id, this::newReader);
     try {
+      DatumReader<T> reader = readersById.computeIfAbsent(AvroWireFormat.schemaId(data), this::newReader);
       return AvroWireFormat.decode(data, reader);
     } catch (SerializationException e) {
       throw new SerializationException("Cannot read a record of " + topic + ": " + e.getMessage(), e);
@@ -96,12 +99,12 @@ public final class AvroWireDeserializer<T> implements Deserializer<T> {
       throw new SerializationException("Cannot fetch the writer schema of id " + id + ": " + e.getMessage(), e);
     }
     SchemaCompatibility.SchemaPairCompatibility compatibility =
-        SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writerSchema);
+        SchemaCompatibility.checkReaderWriterCompatibility(resolvingSchema, writerSchema);
     if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
       throw new SerializationException("Schema id " + id + " (" + writerSchema.getFullName() + ") cannot be read as "
           + readerSchema.getFullName() + ": " + compatibility.getDescription());
     }
     LOGGER.debug("Reading schema id {} ({}) as {}", id, writerSchema.getFullName(), readerSchema.getFullName());
-    return new JavaStringDatumReader<>(writerSchema, readerSchema);
+    return new SpecificDatumReader<>(writerSchema, resolvingSchema);
   }
 }

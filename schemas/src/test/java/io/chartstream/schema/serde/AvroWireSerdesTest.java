@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chartstream.embedded.EmbeddedKafkaBroker;
 import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.ChartEnd;
@@ -209,6 +211,29 @@ class AvroWireSerdesTest {
       }
       assertEquals(sent, received.stream().map(ConsumerRecord::value).toList());
       received.forEach(r -> assertEquals("FR501234", r.key()));
+    }
+  }
+
+  @Test
+  void pythonAvroDecodesWhatWeWrite() throws Exception {
+    assumeTrue(PythonAvroOracle.available(), "Debian's python3-avro is not installed");
+    try (Serde<SpecificRecord> serde = AvroWireSerdes.of(client, Samples.FEATURES, false)) {
+      byte[] payload = serde.serializer().serialize("oracle.features", Samples.feature());
+      JsonNode decoded = PythonAvroOracle.decode(registry.url(), payload);
+
+      assertEquals(client.latest("oracle.features-value").orElseThrow().id(), decoded.get("id").asInt());
+      JsonNode feature = decoded.get("datum");
+      assertEquals("FR501234", feature.get("chartId").asText());
+      assertEquals(123456789012L, feature.get("rcid").asLong());
+      assertEquals("0103000000ff", feature.get("geometry").asText());
+      JsonNode attributes = feature.get("attributes");
+      assertEquals(Samples.NON_ASCII, attributes.get("NOBJNM").asText());
+      assertEquals(5.5, attributes.get("DRVAL1").asDouble());
+      assertEquals(4, attributes.get("CATLIT").asLong());
+      assertEquals("[3,1]", attributes.get("COLOUR").get("values").toString());
+      assertEquals("[2.5,-0.0,1.7976931348623157E308]", attributes.get("SIGPER").get("values").toString());
+      assertEquals("[\"" + Samples.NON_ASCII + "\",\"\",\"plain\"]", attributes.get("NINFOM").get("values").toString());
+      assertTrue(attributes.get("SCAMIN").isNull());
     }
   }
 

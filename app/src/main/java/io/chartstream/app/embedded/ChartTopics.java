@@ -1,0 +1,50 @@
+package io.chartstream.app.embedded;
+
+import io.chartstream.schema.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/**
+ * Creates chartstream's topics when they are missing, each with its cleanup policy: the
+ * catalogue is compacted (latest entry per chart); the feature and error topics keep everything
+ * for as long as the broker keeps anything ({@code retention.ms=-1}), so the topology can always
+ * be replayed from them.
+ */
+public final class ChartTopics {
+  private ChartTopics() {}
+
+  /** Topic name → settings, for a cluster of {@code replication} brokers. */
+  public static List<NewTopic> definitions(int partitions, short replication) {
+    return List.of(
+        new NewTopic(Topics.CHARTS_CATALOG, partitions, replication)
+            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+        new NewTopic(Topics.S57_FEATURES, partitions, replication)
+            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1")),
+        new NewTopic(Topics.INGEST_ERRORS, partitions, replication)
+            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+  }
+
+  /** Creates whichever of {@code topics} the cluster lacks; existing topics are left as they are. */
+  public static void createMissing(Admin admin, List<NewTopic> topics) throws InterruptedException {
+    try {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> missing = new ArrayList<>();
+      for (NewTopic topic : topics) {
+        if (!existing.contains(topic.name())) {
+          missing.add(topic);
+        }
+      }
+      if (!missing.isEmpty()) {
+        admin.createTopics(missing).all().get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot create chartstream's topics: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.chartstream.app.embedded;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.connect.cli.ConnectStandalone;
+import org.apache.kafka.connect.runtime.Connect;
+import org.apache.kafka.connect.runtime.standalone.StandaloneHerder;
+import org.apache.kafka.connect.util.FutureCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A standalone Kafka Connect worker in this JVM, the same runtime as {@code connect-standalone.sh}:
+ * source offsets in a file under the work dir (so a restart resumes), converters that pass the
+ * connector's ready-encoded Avro bytes through, REST on 127.0.0.1 only, and plugins found through
+ * {@code META-INF/services} on the class path (no slow class-path scan).
+ */
+public final class EmbeddedConnectWorker implements AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedConnectWorker.class);
+  private static final String BYTES = "org.apache.kafka.connect.converters.ByteArrayConverter";
+
+  private final Connect<StandaloneHerder> connect;
+
+  private EmbeddedConnectWorker(Connect<StandaloneHerder> connect) {
+    this.connect = connect;
+  }
+
+  public static EmbeddedConnectWorker start(String bootstrapServers, Path workDir) {
+    Map<String, String> worker = new HashMap<>();
+    worker.put("bootstrap.servers", bootstrapServers);
+    worker.put("key.converter", BYTES);
+    worker.put("value.converter", BYTES);
+    worker.put("offset.storage.file.filename", workDir.resolve("connect.offsets").toString());
+    worker.put("offset.flush.interval.ms", "1000");
+    worker.put("listeners", "http://127.0.0.1:0");
+    worker.put("plugin.discovery", "service_load");
+    worker.put("task.shutdown.graceful.timeout.ms", "10000");
+    Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(worker);
+    LOGGER.info("Embedded Connect worker started against {}", bootstrapServers);
+    return new EmbeddedConnectWorker(connect);
+  }
+
+  /** Creates or replaces connector {@code name} and waits until the worker accepted it. */
+  public void putConnector(String name, Map<String, String> config) {
+    Map<String, String> named = new HashMap<>(config);
+    named.put("name", name);
+    FutureCallback<?> done = new FutureCallback<>();
+    connect.herder().putConnectorConfig(name, named, true, (error, result) -> done.onCompletion(error, null));
+    try {
+      done.get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Connect refused connector " + name + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Connect did not start connector " + name + " within 60 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public StandaloneHerder herder() {
+    return connect.herder();
+  }
+
+  /** Stops the tasks (committing their offsets) and the worker. */
+  @Override
+  public void close() {
+    connect.stop();
+    connect.awaitStop();
+  }
+}

@@ -1,0 +1,57 @@
+package io.chartstream.app.embedded;
+
+import io.chartstream.ingest.connect.S57SourceConnector;
+import io.chartstream.ingest.connect.S57SourceConnectorConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * The ingest stage in this JVM: chartstream's topics created if missing, then a Connect worker
+ * running the S-57 source connector on a directory. Stopping it lets the tasks finish their
+ * batch and commit their offsets, so the next start on the same work dir resumes.
+ */
+public final class EmbeddedIngest implements AutoCloseable {
+  public static final String CONNECTOR_NAME = "chartstream-s57-ingest";
+
+  private final EmbeddedConnectWorker worker;
+
+  private EmbeddedIngest(EmbeddedConnectWorker worker) {
+    this.worker = worker;
+  }
+
+  /**
+   * @param connectorOverrides connector settings applied last (e.g. {@code file.settle.ms})
+   */
+  public static EmbeddedIngest start(String bootstrapServers, String schemaRegistryUrl, Path input, Path workDir,
+                                     int partitions, int tasks, Map<String, String> connectorOverrides)
+      throws InterruptedException {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      ChartTopics.createMissing(admin, ChartTopics.definitions(partitions, (short) 1));
+    }
+    EmbeddedConnectWorker worker = EmbeddedConnectWorker.start(bootstrapServers, workDir);
+    try {
+      Map<String, String> config = new HashMap<>();
+      config.put("connector.class", S57SourceConnector.class.getName());
+      config.put("tasks.max", String.valueOf(tasks));
+      config.put(S57SourceConnectorConfig.INPUT_CONF, input.toAbsolutePath().normalize().toString());
+      config.put(S57SourceConnectorConfig.SCHEMA_REGISTRY_URL_CONF, schemaRegistryUrl);
+      config.putAll(connectorOverrides);
+      worker.putConnector(CONNECTOR_NAME, config);
+      return new EmbeddedIngest(worker);
+    } catch (RuntimeException e) {
+      worker.close();
+      throw e;
+    }
+  }
+
+  public EmbeddedConnectWorker worker() {
+    return worker;
+  }
+
+  @Override
+  public void close() {
+    worker.close();
+  }
+}

@@ -1,0 +1,116 @@
+package io.chartstream.app.embedded;
+
+import io.chartstream.ingest.s57.CellFiles;
+import io.chartstream.ingest.s57.IngestProblem;
+import io.chartstream.ingest.s57.InputScan;
+import io.chartstream.schema.TopicSchemas;
+import io.chartstream.schema.Topics;
+import io.chartstream.schema.avro.ChartEnd;
+import io.chartstream.schema.avro.IngestError;
+import io.chartstream.schema.avro.S57Feature;
+import io.chartstream.schema.registry.SchemaRegistryClient;
+import io.chartstream.schema.serde.AvroWireDeserializer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Follows what ingest has committed to Kafka ({@code read_committed}, from the beginning) and
+ * tells when every chart of an input scan has either ended its current version on
+ * {@code s57.features} or failed on {@code s57.ingest.errors}, and every bad file is reported.
+ * It only reads, so it works the same against an embedded broker and a cluster.
+ */
+public final class IngestWatcher implements AutoCloseable {
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final AvroWireDeserializer<Object> events;
+  private final AvroWireDeserializer<IngestError> errors;
+  /** Chart id → update number its current files should end at. */
+  private final Map<String, Integer> expectedCharts = new HashMap<>();
+  private final Set<String> expectedErrorFiles = new HashSet<>();
+  private final Set<String> endedCharts = new HashSet<>();
+  private final Set<String> failedCharts = new HashSet<>();
+  private final Set<String> reportedFiles = new HashSet<>();
+  private long features;
+  private long errorCount;
+
+  public IngestWatcher(String bootstrapServers, SchemaRegistryClient registry, InputScan expected) {
+    consumer = new KafkaConsumer<>(Map.of(
+        "bootstrap.servers", bootstrapServers,
+        "group.id", "chartstream-ingest-watcher-" + UUID.randomUUID(),
+        "auto.offset.reset", "earliest",
+        "enable.auto.commit", "false",
+        "isolation.level", "read_committed"),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(List.of(Topics.S57_FEATURES, Topics.INGEST_ERRORS));
+    events = new AvroWireDeserializer<>(registry, TopicSchemas.CHART_EVENT);
+    errors = new AvroWireDeserializer<>(registry, TopicSchemas.INGEST_ERROR);
+    for (CellFiles cell : expected.cells()) {
+      expectedCharts.put(cell.chartId(), cell.updates().size());
+    }
+    for (IngestProblem problem : expected.problems()) {
+      expectedErrorFiles.add(problem.file());
+    }
+  }
+
+  /** Reads what arrived within {@code timeout}; returns whether everything expected is in. */
+  public boolean poll(Duration timeout) {
+    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
+      if (record.topic().equals(Topics.INGEST_ERRORS)) {
+        IngestError error = errors.deserialize(record.topic(), record.value());
+        errorCount++;
+        reportedFiles.add(error.getFile());
+        if (error.getChartId() != null) {
+          failedCharts.add(error.getChartId());
+        }
+        continue;
+      }
+      Object event = events.deserialize(record.topic(), record.value());
+      if (event instanceof S57Feature) {
+        features++;
+      } else if (event instanceof ChartEnd end) {
+        Integer updates = expectedCharts.get(end.getChartId());
+        if (updates != null && end.getVersion().getUpdateNumber() >= updates) {
+          endedCharts.add(end.getChartId());
+        }
+      }
+    }
+    return isComplete();
+  }
+
+  public boolean isComplete() {
+    for (String chart : expectedCharts.keySet()) {
+      if (!endedCharts.contains(chart) && !failedCharts.contains(chart)) {
+        return false;
+      }
+    }
+    return reportedFiles.containsAll(expectedErrorFiles);
+  }
+
+  public int chartsExpected() {
+    return expectedCharts.size();
+  }
+
+  public int chartsEnded() {
+    return (int) expectedCharts.keySet().stream().filter(endedCharts::contains).count();
+  }
+
+  public long features() {
+    return features;
+  }
+
+  public long errors() {
+    return errorCount;
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}
