@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestEndToEndTest {
-  @TempDir Path workDir;
+  @TempDir static Path workDir;
   IngestHarness harness;
   AvroWireDeserializer<Object> events;
   List<ConsumerRecord<byte[], byte[]>> featureRecords;

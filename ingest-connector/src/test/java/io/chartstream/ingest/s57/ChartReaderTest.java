@@ -17,26 +17,37 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link ChartReader} on every shared cell against GDAL's own tools on the same cells with the
- * same open options: feature counts per object class from {@code ogrinfo}, every feature's
- * attributes and geometry from {@code ogr2ogr -f GeoJSONSeq}.
+ * {@link ChartReader} against GDAL's own tools on the same cells with the same open options:
+ * feature counts per object class from {@code ogrinfo}, every feature's attributes and geometry
+ * from {@code ogr2ogr -f GeoJSONSeq}. Here on the IHO ECDIS Chart 1 cells, which exercise every
+ * object class of the presentation library; the NOAA cells get the same check after a trip
+ * through Kafka in the launcher's {@code IngestEndToEndTest}.
  */
 class ChartReaderTest {
 
   static Stream<CellFiles> sharedCells() {
     List<CellFiles> cells = new ArrayList<>(new InputScanner(SharedData.s57(), 0).scan().cells());
-    cells.addAll(new InputScanner(SharedData.s52().resolve("ECDIS_Chart_1"), 0).scan().cells());
-    assertTrue(cells.size() >= 10, "expected the shared cells, found " + cells.size());
+    assertTrue(cells.size() >= 10, "expected the shared NOAA cells, found " + cells.size());
     return cells.stream();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("sharedCells")
+  static Stream<CellFiles> chartOneCells() {
+    List<CellFiles> cells = new InputScanner(SharedData.s52().resolve("ECDIS_Chart_1"), 0).scan().cells();
+    assertTrue(cells.size() >= 14, "expected the 14 ECDIS Chart 1 cells, found " + cells.size());
+    return cells.stream();
+  }
+
+  @ParameterizedTest(name = "{index}: {0}")
+  @MethodSource("chartOneCells")
   void everyFeatureEqualsWhatGdalWrites(CellFiles files) throws Exception {
     ChartContents chart = ChartReader.read(files);
     assertTrue(chart.problems().isEmpty(), () -> "problems: " + chart.problems());
@@ -123,6 +134,35 @@ class ChartReaderTest {
         && chart.bbox().getEast() <= extent[2] + 1e-9 && chart.bbox().getNorth() <= extent[3] + 1e-9,
         "coverage box " + chart.bbox() + " inside M_COVR extent " + java.util.Arrays.toString(extent));
     assertTrue(chart.bbox().getNorth() > chart.bbox().getSouth() && chart.bbox().getEast() > chart.bbox().getWest());
+  }
+
+  @Test
+  void aCellThatVanishesBeforeItIsReadIsReportedAsSuch(@TempDir Path temp) throws Exception {
+    Files.copy(cell("US1BS01M").base(), temp.resolve("US1BS01M.000"));
+    CellFiles files = new InputScanner(temp, 0).scan().cells().getFirst();
+    Files.delete(files.base());
+    ChartReadException e = assertThrows(ChartReadException.class, () -> ChartReader.read(files));
+    assertEquals("file_vanished", e.problem().code());
+    assertEquals("US1BS01M.000", e.problem().file());
+  }
+
+  /** The oracle itself must be able to fail: a changed attribute or a coordinate moved by 1e-8 degrees is caught. */
+  @Test
+  void theComparisonCatchesAChangedAttributeAndAMovedCoordinate() throws Exception {
+    ChartContents chart = ChartReader.read(cell("US1BS01M"));
+    S57Feature light = chart.features().stream().filter(f -> f.getObjectClass().equals("LIGHTS")).findFirst().orElseThrow();
+    JsonNode gdal = GdalOracle.geoJsonSeq(chart.files().base(), "LIGHTS").getFirst();
+    assertEquals(List.of(), FeatureComparison.differences(light, gdal));
+
+    S57Feature renamed = S57Feature.newBuilder(light).setAttributes(new LinkedHashMap<>(light.getAttributes())).build();
+    renamed.getAttributes().put("OBJNAM", "not the light's name");
+    assertEquals(1, FeatureComparison.differences(renamed, gdal).size());
+
+    byte[] wkb = new byte[light.getGeometry().remaining()];
+    light.getGeometry().duplicate().get(wkb);
+    java.nio.ByteBuffer.wrap(wkb).order(java.nio.ByteOrder.LITTLE_ENDIAN).putDouble(5, gdal.get("geometry").get("coordinates").get(0).asDouble() + 1e-8);
+    S57Feature moved = S57Feature.newBuilder(light).setGeometry(java.nio.ByteBuffer.wrap(wkb)).build();
+    assertEquals(1, FeatureComparison.differences(moved, gdal).size());
   }
 
   static CellFiles cell(String chartId) {
