@@ -3,6 +3,7 @@ package io.chartstream.app;
 import io.chartstream.app.embedded.EmbeddedIngest;
 import io.chartstream.app.embedded.EmbeddedPlatform;
 import io.chartstream.app.embedded.IngestWatcher;
+import io.chartstream.ingest.s57.FileStamp;
 import io.chartstream.ingest.s57.InputScan;
 import io.chartstream.ingest.s57.InputScanner;
 import io.chartstream.schema.registry.EmbeddedSchemaRegistry;
@@ -85,10 +86,15 @@ final class IngestCommand implements Callable<Integer> {
     }
   }
 
+  private static long inputBytes(InputScan scan) {
+    return scan.cells().stream().flatMap(c -> c.stamps().stream()).mapToLong(FileStamp::size).sum();
+  }
+
   private int follow(String bootstrap, String registryUrl, InputScan atStart, ShutdownSignal signal) {
     try (SchemaRegistryClient registry = RestSchemaRegistryClient.fromUrl(registryUrl);
          IngestWatcher watcher = new IngestWatcher(bootstrap, registry, atStart)) {
       long nextReport = 0;
+      long startNanos = System.nanoTime();
       while (!signal.isRequested()) {
         boolean complete = watcher.poll(Duration.ofMillis(500));
         if (System.currentTimeMillis() >= nextReport || (complete && once)) {
@@ -97,6 +103,11 @@ final class IngestCommand implements Callable<Integer> {
           nextReport = System.currentTimeMillis() + 5000;
         }
         if (complete && once) {
+          double seconds = (System.nanoTime() - startNanos) / 1e9;
+          double megabytes = inputBytes(atStart) / 1e6;
+          System.out.printf(java.util.Locale.ROOT, "ingest: %d charts, %d features, %.1f MB of S-57 in %.2f s since the connector started"
+                  + " (%.0f features/s, %.2f MB/s), %d dead letters%n", watcher.chartsEnded(), watcher.features(), megabytes,
+              seconds, watcher.features() / seconds, megabytes / seconds, watcher.errors());
           return watcher.chartsEnded() == watcher.chartsExpected() ? 0 : 1;
         }
       }
