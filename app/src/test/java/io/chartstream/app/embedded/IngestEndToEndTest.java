@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * client, and the ordering contract of {@code s57.features}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IngestEndToEndTest {
+abstract class IngestEndToEndTest {
   @TempDir static Path workDir;
   IngestHarness harness;
   AvroWireDeserializer<Object> events;
@@ -58,7 +58,7 @@ class IngestEndToEndTest {
 
   @BeforeAll
   void ingestEverySharedCell() throws Exception {
-    harness = new IngestHarness(SharedData.s57(), workDir);
+    harness = new IngestHarness(SharedData.s57(), workDir, kafka(workDir));
     harness.awaitComplete(Duration.ofMinutes(4));
     events = new AvroWireDeserializer<>(harness.registry, TopicSchemas.CHART_EVENT);
     featureRecords = TopicDump.read(harness.bootstrap(), Topics.S57_FEATURES);
@@ -69,9 +69,14 @@ class IngestEndToEndTest {
     }
   }
 
+  /** The broker under test. */
+  abstract KafkaUnderTest kafka(Path workDir);
+
   @AfterAll
   void stop() throws Exception {
-    harness.close();
+    if (harness != null) {
+      harness.close();
+    }
   }
 
   @Test
@@ -188,7 +193,7 @@ class IngestEndToEndTest {
     }
     Path script = Path.of(getClass().getResource("/python/avro_consume.py").toURI());
     Process process = new ProcessBuilder(python.toString(), script.toString(), harness.bootstrap(),
-        harness.platform.schemaRegistryUrl(), Topics.S57_FEATURES, String.valueOf(featureRecords.size()))
+        harness.schemaRegistry.url(), Topics.S57_FEATURES, String.valueOf(featureRecords.size()))
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(120, TimeUnit.SECONDS));

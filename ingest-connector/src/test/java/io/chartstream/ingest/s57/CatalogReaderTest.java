@@ -84,7 +84,8 @@ class CatalogReaderTest {
 
   @TestFactory
   Stream<DynamicTest> boundingBoxOfEveryCellHoldsItsCoverageAsGdalReadsIt() {
-    return perCatalogue(catalog -> {
+    // The NOAA catalogues only: the IHO's synthetic ECDIS Chart 1 cells carry no M_COVR at all.
+    return perCatalogue(catalog -> !catalog.startsWith(SharedData.s52()), catalog -> {
       int checked = 0;
       List<String> withoutCoverage = new ArrayList<>();
       for (CatalogEntry entry : CatalogReader.read(catalog)) {
@@ -103,10 +104,7 @@ class CatalogReaderTest {
         assertTrue(entry.eastLongitude() >= e[2] - slack && entry.northLatitude() >= e[3] - slack, what);
         checked++;
       }
-      if (checked == 0) {
-        // The IHO's synthetic ECDIS Chart 1 cells carry no M_COVR; there is nothing to compare.
-        Assumptions.abort("no cell of " + catalog + " has an M_COVR layer for GDAL: " + withoutCoverage);
-      }
+      assertTrue(checked > 0, "no cell of " + catalog + " has an M_COVR layer for GDAL: " + withoutCoverage);
     });
   }
 
@@ -225,7 +223,11 @@ class CatalogReaderTest {
   }
 
   private static Stream<DynamicTest> perCatalogue(ThrowingConsumer<Path> check) {
-    return catalogues().stream().map(catalog -> DynamicTest.dynamicTest(
+    return perCatalogue(catalog -> true, check);
+  }
+
+  private static Stream<DynamicTest> perCatalogue(java.util.function.Predicate<Path> which, ThrowingConsumer<Path> check) {
+    return catalogues().stream().filter(which).map(catalog -> DynamicTest.dynamicTest(
         catalog.getParent().getFileName().toString(), () -> check.accept(catalog)));
   }
 
