@@ -4,6 +4,7 @@ import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.ChartEnd;
 import io.chartstream.schema.avro.ChartStart;
 import io.chartstream.schema.avro.IngestError;
+import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.S57Feature;
 import org.apache.avro.Schema;
 
@@ -18,6 +19,9 @@ public final class TopicSchemas {
   public static final Schema CHART_EVENT = Schema.createUnion(ChartStart.SCHEMA$, S57Feature.SCHEMA$, ChartEnd.SCHEMA$);
   public static final Schema CATALOG_ENTRY = ChartCatalogEntry.SCHEMA$;
   public static final Schema INGEST_ERROR = IngestError.SCHEMA$;
+  /** {@code rcl.tiles} keys: the encoded RCL as an Avro long. */
+  public static final Schema RCL_KEY = Schema.create(Schema.Type.LONG);
+  public static final Schema RCL_TILE = RclTile.SCHEMA$;
 
   private TopicSchemas() {}
 }

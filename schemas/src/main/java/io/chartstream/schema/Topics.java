@@ -10,6 +10,8 @@ public final class Topics {
   public static final String INGEST_ERRORS = "s57.ingest.errors";
   /** RCL key → finished tile; compacted. */
   public static final String RCL_TILES = "rcl.tiles";
+  /** Chart id → IngestError: geometry the topology repaired or could not place. */
+  public static final String TOPOLOGY_ERRORS = "topology.errors";
 
   private Topics() {}
 }

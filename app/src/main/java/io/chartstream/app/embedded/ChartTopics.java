@@ -12,11 +12,13 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Creates chartstream's topics when they are missing, each with its cleanup policy: the
- * catalogue is compacted (latest entry per chart); the feature and error topics keep everything
- * for as long as the broker keeps anything ({@code retention.ms=-1}), so the topology can always
- * be replayed from them.
+ * catalogue and the tiles are compacted (latest entry per chart, per RCL); the feature and error
+ * topics keep everything ({@code retention.ms=-1}), so the topology can always be replayed.
  */
 public final class ChartTopics {
+  /** Largest tile record accepted on rcl.tiles (compressed), 16 MiB. */
+  public static final int MAX_TILE_BYTES = 16 * 1024 * 1024;
+
   private ChartTopics() {}
 
   /** Topic name → settings, for a cluster of {@code replication} brokers. */
@@ -27,7 +29,14 @@ public final class ChartTopics {
         new NewTopic(Topics.S57_FEATURES, partitions, replication)
             .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1")),
         new NewTopic(Topics.INGEST_ERRORS, partitions, replication)
-            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
+        new NewTopic(Topics.TOPOLOGY_ERRORS, partitions, replication)
+            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
+        // A tile carries every feature of its RCL: the densest harbour tiles exceed the broker's
+        // default 1 MB, so this topic takes up to MAX_TILE_BYTES (the topology's producer matches).
+        new NewTopic(Topics.RCL_TILES, partitions, replication)
+            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_TILE_BYTES))));
   }
 
   /** Creates whichever of {@code topics} the cluster lacks; existing topics are left as they are. */

@@ -1,0 +1,65 @@
+package io.chartstream.app;
+
+import io.chartstream.app.embedded.ChartTopics;
+import io.chartstream.app.embedded.EmbeddedTopology;
+import io.chartstream.topology.rcl.LevelTable;
+import io.chartstream.topology.streams.TopologyConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code chartstream topology}: the Kafka Streams topology alone against a cluster; start several
+ * with the same application id to share the work.
+ */
+@Command(name = "topology", mixinStandardHelpOptions = true,
+    description = "Run the topology (reproject, clip to RCL, finished tiles on rcl.tiles) against a Kafka cluster.")
+final class TopologyCommand implements Callable<Integer> {
+  @Option(names = "--bootstrap-servers", required = true, description = "The Kafka cluster.")
+  String bootstrapServers;
+
+  @Option(names = "--schema-registry-url", required = true, description = "A Confluent-compatible schema registry.")
+  String schemaRegistryUrl;
+
+  @Option(names = "--work-dir", defaultValue = ".chartstream", description = "Where the state stores live (default: ${DEFAULT-VALUE}).")
+  Path workDir;
+
+  @Option(names = "--levels", description = "RCL level table (default: config/levels.properties if present, else built in).")
+  Path levels;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Stream threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--replication", defaultValue = "3", description = "Replication factor of internal and created topics (default: ${DEFAULT-VALUE}).")
+  short replication;
+
+  @Option(names = "--partitions", defaultValue = "4", description = "Partitions of topics created here (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Override
+  public Integer call() throws Exception {
+    Files.createDirectories(workDir);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      ChartTopics.createMissing(admin, ChartTopics.definitions(partitions, replication));
+    }
+    TopologyConfig config = TopologyConfig.defaults().withLevels(levelTable());
+    ShutdownSignal signal = ShutdownSignal.install();
+    try (EmbeddedTopology topology = EmbeddedTopology.start(bootstrapServers, schemaRegistryUrl, workDir, config, threads, replication)) {
+      while (!signal.isRequested()) {
+        Thread.sleep(500);
+      }
+    } finally {
+      signal.closed();
+    }
+    return 0;
+  }
+
+  private LevelTable levelTable() {
+    Path file = levels != null ? levels : Path.of("config/levels.properties");
+    return Files.isRegularFile(file) ? LevelTable.load(file) : LevelTable.defaults();
+  }
+}

@@ -1,0 +1,70 @@
+package io.chartstream.app.embedded;
+
+import io.chartstream.schema.registry.RestSchemaRegistryClient;
+import io.chartstream.schema.registry.SchemaRegistryClient;
+import io.chartstream.topology.streams.ChartTopology;
+import io.chartstream.topology.streams.TopologyConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The topology running in this JVM as a Kafka Streams application ({@code chartstream-topology}),
+ * exactly-once, with its RocksDB stores under the work dir. Several instances with the same
+ * application id share the work: that is how it scales out.
+ */
+public final class EmbeddedTopology implements AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedTopology.class);
+  public static final String APPLICATION_ID = "chartstream-topology";
+
+  private final KafkaStreams streams;
+  private final SchemaRegistryClient registry;
+
+  private EmbeddedTopology(KafkaStreams streams, SchemaRegistryClient registry) {
+    this.streams = streams;
+    this.registry = registry;
+  }
+
+  /**
+   * @param replication replication factor of the internal topics (1 on the embedded broker)
+   */
+  public static EmbeddedTopology start(String bootstrapServers, String schemaRegistryUrl, Path workDir,
+                                       TopologyConfig config, int threads, short replication) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("streams").toString());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), ChartTopics.MAX_TILE_BYTES);
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+    SchemaRegistryClient registry = RestSchemaRegistryClient.fromUrl(schemaRegistryUrl);
+    KafkaStreams streams = new KafkaStreams(ChartTopology.build(config, registry), props);
+    streams.setUncaughtExceptionHandler(e -> {
+      // A failure here is a bug or a broken broker, not bad chart data (that goes to topology.errors):
+      // stop, keep the committed state, and let the operator restart once fixed.
+      LOGGER.error("Topology failed; stopping it", e);
+      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
+    streams.start();
+    LOGGER.info("Topology {} started against {}", APPLICATION_ID, bootstrapServers);
+    return new EmbeddedTopology(streams, registry);
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** Closes the topology: the open transaction is committed or aborted, stores flushed. */
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    registry.close();
+  }
+}

@@ -1,0 +1,41 @@
+package io.chartstream.app.embedded;
+
+import io.chartstream.schema.TopicSchemas;
+import io.chartstream.schema.Topics;
+import io.chartstream.schema.avro.RclTile;
+import io.chartstream.schema.registry.SchemaRegistryClient;
+import io.chartstream.schema.serde.AvroWireDeserializer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads {@code rcl.tiles} once it has stopped growing: every emission, in offset order per partition. */
+final class TileDump {
+  /** One emission of a tile, with the time the topology wrote it. */
+  record Emission(RclTile tile, long timestamp) {}
+
+  private TileDump() {}
+
+  static List<Emission> whenSettled(String bootstrap, SchemaRegistryClient registry, Duration quiet, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long last = -1;
+    long stableSince = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      long now = TopicDump.endOffsetSum(bootstrap, Topics.RCL_TILES);
+      if (now != last) {
+        last = now;
+        stableSince = System.nanoTime();
+      } else if (now > 0 && System.nanoTime() - stableSince > quiet.toNanos()) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    AvroWireDeserializer<RclTile> tiles = new AvroWireDeserializer<>(registry, TopicSchemas.RCL_TILE);
+    List<Emission> emissions = new ArrayList<>();
+    for (var record : TopicDump.read(bootstrap, Topics.RCL_TILES)) {
+      emissions.add(new Emission(tiles.deserialize(Topics.RCL_TILES, record.value()), record.timestamp()));
+    }
+    return emissions;
+  }
+}

@@ -1,0 +1,173 @@
+package io.chartstream.app.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chartstream.ingest.s57.SharedData;
+import io.chartstream.schema.TopicSchemas;
+import io.chartstream.schema.Topics;
+import io.chartstream.schema.avro.ChartCatalogEntry;
+import io.chartstream.schema.avro.ChartContribution;
+import io.chartstream.schema.avro.ChartEnd;
+import io.chartstream.schema.avro.RclTile;
+import io.chartstream.schema.avro.S57Feature;
+import io.chartstream.schema.avro.TileFeature;
+import io.chartstream.schema.serde.AvroWireDeserializer;
+import io.chartstream.topology.clip.TileClipper;
+import io.chartstream.topology.project.Reprojector;
+import io.chartstream.topology.rcl.LevelTable;
+import io.chartstream.topology.rcl.RclGrid;
+import io.chartstream.topology.streams.TopologyConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.io.WKBReader;
+
+/**
+ * Ingest and the topology on the embedded broker over all shared cells: every source feature
+ * with geometry reaches a finished RCL, no RCL is emitted before its expected charts ended, and
+ * an update file re-emits only RCLs whose content it changes.
+ */
+class TopologyEndToEndTest {
+  @TempDir Path workDir;
+
+  @Test
+  void everyFeatureReachesAFinishedRclAndNoRclIsEmittedEarly() throws Exception {
+    try (IngestHarness harness = new IngestHarness(SharedData.s57(), workDir);
+         EmbeddedTopology topology = EmbeddedTopology.start(harness.bootstrap(), harness.schemaRegistry.url(), workDir,
+             TopologyConfig.defaults(), 1, (short) 1)) {
+      harness.awaitComplete(Duration.ofMinutes(3));
+      List<TileDump.Emission> emissions = TileDump.whenSettled(harness.bootstrap(), harness.registry, Duration.ofSeconds(8), Duration.ofMinutes(4));
+      assertFalse(emissions.isEmpty());
+
+      // The last emission of each RCL, as the compacted topic keeps it.
+      Map<Long, RclTile> latest = new TreeMap<>();
+      emissions.forEach(e -> latest.put(e.tile().getRcl(), e.tile()));
+      Set<String> placed = new HashSet<>();
+      latest.values().forEach(t -> t.getFeatures().forEach(f -> placed.add(id(f.getChartId(), f.getFeatureIndex()))));
+
+      var events = new AvroWireDeserializer<Object>(harness.registry, TopicSchemas.CHART_EVENT);
+      Map<String, Long> endedAt = new HashMap<>();
+      List<String> missing = new ArrayList<>();
+      int withGeometry = 0;
+      for (var record : TopicDump.read(harness.bootstrap(), Topics.S57_FEATURES)) {
+        Object event = events.deserialize(Topics.S57_FEATURES, record.value());
+        if (event instanceof S57Feature f && f.getGeometry() != null) {
+          withGeometry++;
+          if (!placed.contains(id(f.getChartId(), f.getIndex())) && missing.size() < 20) {
+            missing.add(f.getChartId() + " " + f.getObjectClass() + " #" + f.getIndex());
+          }
+        } else if (event instanceof ChartEnd end) {
+          endedAt.put(end.getChartId(), record.timestamp());
+        }
+      }
+      assertTrue(withGeometry > 40_000, "source features with geometry: " + withGeometry);
+      assertTrue(missing.isEmpty(), "source features in no RCL: " + missing);
+
+      // Expected charts per RCL from the catalogue, through the same projection and clipper.
+      Map<Long, Set<String>> expected = expectedCharts(harness);
+      for (TileDump.Emission emission : emissions) {
+        RclTile tile = emission.tile();
+        for (String chart : expected.getOrDefault(tile.getRcl(), Set.of())) {
+          Long ended = endedAt.get(chart);
+          assertTrue(ended != null && ended <= emission.timestamp(),
+              "RCL " + tile.getLevel() + "/" + tile.getRow() + "/" + tile.getCol() + " emitted before expected chart " + chart + " ended");
+        }
+      }
+      for (var entry : expected.entrySet()) {
+        RclTile tile = latest.get(entry.getKey());
+        assertTrue(tile != null, "an expected RCL was never emitted: " + entry.getKey());
+        Set<String> contributing = new HashSet<>();
+        tile.getCharts().forEach(c -> contributing.add(c.getChartId()));
+        assertTrue(contributing.containsAll(entry.getValue()), "RCL " + entry.getKey() + " lacks " + entry.getValue());
+      }
+      System.out.printf("%d source features with geometry in %d RCLs (%d emissions)%n", withGeometry, latest.size(), emissions.size());
+    }
+  }
+
+  @Test
+  void anUpdateFileReEmitsOnlyTheRclsWhoseContentItChanges(@TempDir Path input) throws Exception {
+    Path cell = SharedData.s57().resolve("US4IL10M");
+    Files.copy(cell.resolve("US4IL10M.000"), input.resolve("US4IL10M.000"));
+    try (IngestHarness harness = new IngestHarness(input, workDir);
+         EmbeddedTopology topology = EmbeddedTopology.start(harness.bootstrap(), harness.schemaRegistry.url(), workDir,
+             TopologyConfig.defaults(), 1, (short) 1)) {
+      harness.awaitComplete(Duration.ofMinutes(2));
+      List<TileDump.Emission> before = TileDump.whenSettled(harness.bootstrap(), harness.registry, Duration.ofSeconds(6), Duration.ofMinutes(2));
+      Map<Long, RclTile> base = new TreeMap<>();
+      before.forEach(e -> base.put(e.tile().getRcl(), e.tile()));
+
+      Files.copy(cell.resolve("US4IL10M.001"), input.resolve("US4IL10M.001"));
+      harness.awaitComplete(Duration.ofMinutes(2));
+      List<TileDump.Emission> all = TileDump.whenSettled(harness.bootstrap(), harness.registry, Duration.ofSeconds(6), Duration.ofMinutes(2));
+      List<RclTile> reEmitted = all.subList(before.size(), all.size()).stream().map(TileDump.Emission::tile).toList();
+
+      assertFalse(reEmitted.isEmpty(), "the update changed no RCL");
+      assertTrue(reEmitted.size() < base.size(), "the update re-emitted every RCL (" + base.size() + ")");
+      Set<Long> changedByUpdate = rclsOfFeaturesTheUpdateChanged(before, reEmitted);
+      for (RclTile tile : reEmitted) {
+        RclTile earlier = base.get(tile.getRcl());
+        assertTrue(earlier == null || !earlier.getContentHash().equals(tile.getContentHash()), "re-emitted with the same content");
+        assertEquals(earlier == null ? 1 : earlier.getSequence() + 1, tile.getSequence());
+        assertTrue(changedByUpdate.contains(tile.getRcl()), "RCL " + tile.getRcl() + " re-emitted though no feature in it changed");
+        tile.getCharts().stream().map(ChartContribution::getRevision).forEach(r -> assertTrue(r.startsWith("7:1:"), r));
+      }
+      System.out.printf("US4IL10M.001 re-emitted %d of %d RCLs%n", reEmitted.size(), base.size());
+    }
+  }
+
+  /** RCLs where a feature's piece differs (by LNAM: added, deleted, or changed) between the two emissions. */
+  private static Set<Long> rclsOfFeaturesTheUpdateChanged(List<TileDump.Emission> before, List<RclTile> after) {
+    Map<Long, Map<String, List<String>>> old = new HashMap<>();
+    before.forEach(e -> old.put(e.tile().getRcl(), content(e.tile())));
+    Set<Long> changed = new HashSet<>();
+    for (RclTile tile : after) {
+      if (!content(tile).equals(old.getOrDefault(tile.getRcl(), Map.of()))) {
+        changed.add(tile.getRcl());
+      }
+    }
+    return changed;
+  }
+
+  private static Map<String, List<String>> content(RclTile tile) {
+    Map<String, List<String>> byLnam = new TreeMap<>();
+    for (TileFeature f : tile.getFeatures()) {
+      byLnam.computeIfAbsent(f.getLnam(), l -> new ArrayList<>()).add(f.getObjectClass() + f.getAttributes() + f.getGeometry());
+    }
+    return byLnam;
+  }
+
+  private static Map<Long, Set<String>> expectedCharts(IngestHarness harness) throws Exception {
+    var catalog = new AvroWireDeserializer<ChartCatalogEntry>(harness.registry, TopicSchemas.CATALOG_ENTRY);
+    Map<String, ChartCatalogEntry> entries = new TreeMap<>();
+    for (var record : TopicDump.read(harness.bootstrap(), Topics.CHARTS_CATALOG)) {
+      ChartCatalogEntry entry = catalog.deserialize(Topics.CHARTS_CATALOG, record.value());
+      entries.put(entry.getChartId(), entry);
+    }
+    Reprojector mercator = Reprojector.to("EPSG:3395");
+    TileClipper clipper = new TileClipper(RclGrid.worldMercator(), TopologyConfig.defaults().bufferFraction());
+    Map<Long, Set<String>> expected = new HashMap<>();
+    for (ChartCatalogEntry entry : entries.values()) {
+      byte[] wkb = new byte[entry.getCoverage().remaining()];
+      entry.getCoverage().duplicate().get(wkb);
+      int level = LevelTable.defaults().levelFor(entry.getChartId(), entry.getCompilationScale());
+      clipper.clip(mercator.project(new WKBReader().read(wkb)), level).pieces()
+          .forEach(p -> expected.computeIfAbsent(p.rcl().encoded(), r -> new HashSet<>()).add(entry.getChartId()));
+    }
+    return expected;
+  }
+
+  private static String id(String chartId, int index) {
+    return chartId + "#" + index;
+  }
+}

@@ -1,0 +1,104 @@
+package io.chartstream.topology.streams;
+
+import io.chartstream.schema.TopicSchemas;
+import io.chartstream.schema.Topics;
+import io.chartstream.schema.avro.ChartCatalogEntry;
+import io.chartstream.schema.avro.IngestError;
+import io.chartstream.schema.avro.RclTile;
+import io.chartstream.schema.avro.TileFeature;
+import io.chartstream.schema.avro.internal.CatalogRcls;
+import io.chartstream.schema.avro.internal.ChartProgress;
+import io.chartstream.schema.avro.internal.RclChartState;
+import io.chartstream.schema.avro.internal.RclEmission;
+import io.chartstream.schema.avro.internal.RclEvent;
+import io.chartstream.schema.registry.SchemaRegistryClient;
+import io.chartstream.schema.serde.AvroWireSerdes;
+import io.chartstream.schema.serde.PlainAvroSerde;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The chartstream topology, built in one place.
+ *
+ * <pre>
+ * s57.features ──► clip (chart-progress, chart-rcls, catalog-rcls) ──┬─► topology.errors
+ *   (by chart)      accept version · reproject · clip · stages        │
+ *                   · end markers to every RCL reached                 ▼
+ * charts.catalog ─► expect (catalog-rcls) ──────────────────────► rcl-events (repartition by RCL)
+ *                   expected charts per RCL                            │
+ *                                                                      ▼
+ *                    assemble (rcl-pieces, rcl-charts, rcl-emitted, rcl-dirty) ──► rcl.tiles
+ *                    finished RCLs, re-emitted when their content changes
+ * </pre>
+ *
+ * {@code s57.features} and {@code charts.catalog} must have the same number of partitions (both
+ * are keyed by chart id and share the catalog-rcls store).
+ */
+public final class ChartTopology {
+  /** Name of the repartition step; its topic is {@code <application.id>-rcl-events-repartition}. */
+  public static final String RCL_EVENTS = "rcl-events";
+
+  private ChartTopology() {}
+
+  public static Topology build(TopologyConfig config, SchemaRegistryClient registry) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Serde<String> chartKeys = AvroWireSerdes.of(registry, TopicSchemas.STRING_KEY, true);
+    addStores(builder);
+
+    KStream<String, Object> features = builder.stream(Topics.S57_FEATURES,
+        Consumed.with(chartKeys, AvroWireSerdes.<Object>of(registry, TopicSchemas.CHART_EVENT, false)).withName("s57-features"));
+    KStream<String, ChartCatalogEntry> catalog = builder.stream(Topics.CHARTS_CATALOG,
+        Consumed.with(chartKeys, AvroWireSerdes.<ChartCatalogEntry>of(registry, TopicSchemas.CATALOG_ENTRY, false)).withName("charts-catalog"));
+
+    var clipped = features
+        .process(() -> new FeatureClipProcessor(config), Named.as("clip"),
+            StoreNames.CHART_PROGRESS, StoreNames.CHART_RCLS, StoreNames.CATALOG_RCLS)
+        .split(Named.as("clip-"))
+        .branch((key, value) -> value instanceof IngestError, Branched.as("errors"))
+        .defaultBranch(Branched.as("rcl"));
+    clipped.get("clip-errors")
+        .map((key, value) -> KeyValue.pair((String) key, (IngestError) value), Named.as("clip-errors-typed"))
+        .to(Topics.TOPOLOGY_ERRORS, Produced.with(chartKeys, AvroWireSerdes.<IngestError>of(registry, TopicSchemas.INGEST_ERROR, false))
+            .withName("topology-errors"));
+    KStream<Long, RclEvent> pieces = clipped.get("clip-rcl")
+        .map((key, value) -> KeyValue.pair((Long) key, (RclEvent) value), Named.as("clip-rcl-typed"));
+    KStream<Long, RclEvent> expectations = catalog
+        .process(() -> new CatalogExpectationProcessor(config), Named.as("expect"), StoreNames.CATALOG_RCLS)
+        .map((key, value) -> KeyValue.pair((Long) key, (RclEvent) value), Named.as("expect-typed"));
+
+    pieces.merge(expectations, Named.as("rcl-events-merged"))
+        .repartition(Repartitioned.with(Serdes.Long(), new PlainAvroSerde<RclEvent>(RclEvent.SCHEMA$)).withName(RCL_EVENTS))
+        .process(() -> new RclAssembler(config), Named.as("assemble"),
+            StoreNames.RCL_PIECES, StoreNames.RCL_CHARTS, StoreNames.RCL_EMITTED, StoreNames.RCL_DIRTY)
+        .to(Topics.RCL_TILES, Produced.with(AvroWireSerdes.<Long>of(registry, TopicSchemas.RCL_KEY, true),
+            AvroWireSerdes.<RclTile>of(registry, TopicSchemas.RCL_TILE, false)).withName("rcl-tiles"));
+    return builder.build();
+  }
+
+  private static void addStores(StreamsBuilder builder) {
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHART_PROGRESS),
+        Serdes.String(), new PlainAvroSerde<ChartProgress>(ChartProgress.SCHEMA$)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHART_RCLS),
+        Serdes.Bytes(), Serdes.ByteArray()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CATALOG_RCLS),
+        Serdes.String(), new PlainAvroSerde<CatalogRcls>(CatalogRcls.SCHEMA$)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_PIECES),
+        Serdes.Bytes(), new PlainAvroSerde<TileFeature>(TileFeature.SCHEMA$)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_CHARTS),
+        Serdes.Bytes(), new PlainAvroSerde<RclChartState>(RclChartState.SCHEMA$)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_EMITTED),
+        Serdes.Long(), new PlainAvroSerde<RclEmission>(RclEmission.SCHEMA$)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_DIRTY),
+        Serdes.Long(), Serdes.ByteArray()));
+  }
+}

@@ -1,0 +1,212 @@
+package io.chartstream.topology.streams;
+
+import io.chartstream.schema.ChartRevision;
+import io.chartstream.schema.avro.ChartEnd;
+import io.chartstream.schema.avro.ChartStart;
+import io.chartstream.schema.avro.IngestError;
+import io.chartstream.schema.avro.S57Feature;
+import io.chartstream.schema.avro.internal.CatalogRcls;
+import io.chartstream.schema.avro.internal.ChartProgress;
+import io.chartstream.schema.avro.internal.ChartTileEnd;
+import io.chartstream.schema.avro.internal.RclEvent;
+import io.chartstream.topology.clip.ClipResult;
+import io.chartstream.topology.clip.TileClipper;
+import io.chartstream.topology.clip.TilePiece;
+import io.chartstream.topology.project.Reprojector;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The clip stage, per chart (input keyed by chart id, in order): accepts a chart version unless
+ * it is older than the one accepted, reprojects and clips each feature to the RCLs it touches at
+ * the chart's level, and at {@code ChartEnd} fans an end marker out to every RCL the chart's
+ * versions reached or its catalogue entry covers, after the pieces, so each RCL learns the
+ * version is complete there.
+ *
+ * <p>Outputs {@code (Long rcl, RclEvent)} for the RCL stage and {@code (String chartId,
+ * IngestError)} for geometry that had to be repaired or could not be placed.
+ */
+final class FeatureClipProcessor implements Processor<String, Object, Object, Object> {
+  private static final Logger LOGGER = LoggerFactory.getLogger(FeatureClipProcessor.class);
+  private static final byte[] CURRENT = {1};
+  private static final byte[] EARLIER = {0};
+
+  private static final org.apache.kafka.common.serialization.Serializer<Bytes> BYTES =
+      org.apache.kafka.common.serialization.Serdes.Bytes().serializer();
+
+  private final TopologyConfig config;
+  private ProcessorContext<Object, Object> context;
+  private KeyValueStore<String, ChartProgress> progress;
+  private KeyValueStore<Bytes, byte[]> chartRcls;
+  private KeyValueStore<String, CatalogRcls> catalogRcls;
+  private Reprojector reprojector;
+  private TileClipper clipper;
+  private final WKBReader wkb = new WKBReader();
+  private final TilePieceEncoder encoder = new TilePieceEncoder();
+  /** RCLs already recorded for the current version of each chart in progress (a cache of chart-rcls). */
+  private final Map<String, Set<Long>> recorded = new HashMap<>();
+
+  FeatureClipProcessor(TopologyConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, Object> context) {
+    this.context = context;
+    progress = context.getStateStore(StoreNames.CHART_PROGRESS);
+    chartRcls = context.getStateStore(StoreNames.CHART_RCLS);
+    catalogRcls = context.getStateStore(StoreNames.CATALOG_RCLS);
+    reprojector = Reprojector.to(config.targetCrs());
+    clipper = new TileClipper(config.grid(), config.bufferFraction());
+  }
+
+  @Override
+  public void process(Record<String, Object> record) {
+    switch (record.value()) {
+      case ChartStart start -> onStart(record, start);
+      case S57Feature feature -> onFeature(record, feature);
+      case ChartEnd end -> onEnd(record, end);
+      case null -> { }
+      default -> throw new IllegalArgumentException("unexpected record on s57.features: " + record.value().getClass());
+    }
+  }
+
+  private void onStart(Record<String, Object> record, ChartStart start) {
+    String chartId = start.getChartId();
+    ChartProgress chart = progress.get(chartId);
+    if (chart == null) {
+      chart = ChartProgress.newBuilder().setChartId(chartId).build();
+    }
+    String revision = ChartRevision.key(start.getVersion());
+    if (ChartVersions.isOlder(start.getVersion(), chart.getVersion())) {
+      LOGGER.info("{}: ignoring version {}, older than the accepted {}", chartId, revision, ChartRevision.key(chart.getVersion()));
+      chart.setIgnoring(revision);
+      progress.put(chartId, chart);
+      return;
+    }
+    // Whatever earlier versions reached stays to be told about this version's end.
+    List<Bytes> keys = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = chartRcls.prefixScan(RclStoreKeys.chartPrefix(chartId), BYTES)) {
+      it.forEachRemaining(kv -> keys.add(kv.key));
+    }
+    keys.forEach(k -> chartRcls.put(k, EARLIER));
+    recorded.put(chartId, new HashSet<>());
+    chart.setVersion(start.getVersion());
+    chart.setLevel(config.levels().levelFor(chartId, start.getCompilationScale()));
+    chart.setEnded(false);
+    chart.setIgnoring(null);
+    progress.put(chartId, chart);
+  }
+
+  private void onFeature(Record<String, Object> record, S57Feature feature) {
+    if (feature.getGeometry() == null) {
+      return; // collection objects (C_AGGR, C_ASSO) and meta records without geometry have no place in a tile
+    }
+    ChartProgress chart = progress.get(feature.getChartId());
+    if (chart == null || chart.getVersion() == null || chart.getEnded()
+        || !ChartRevision.key(chart.getVersion()).equals(feature.getRevision())) {
+      return; // a version that was not accepted, or a feature outside any started version
+    }
+    Geometry geometry;
+    try {
+      byte[] bytes = new byte[feature.getGeometry().remaining()];
+      feature.getGeometry().duplicate().get(bytes);
+      geometry = reprojector.project(wkb.read(bytes));
+    } catch (ParseException | RuntimeException e) {
+      report(record, feature, "unreadable_geometry", "cannot read or reproject the geometry: " + e.getMessage());
+      return;
+    }
+    ClipResult result = clipper.clip(geometry, chart.getLevel());
+    if (result.failure() != null) {
+      report(record, feature, "unrepairable_geometry", result.failure());
+      return;
+    }
+    if (result.repaired()) {
+      report(record, feature, "repaired_geometry", "invalid geometry repaired before clipping (GeometryFixer)");
+    }
+    Set<Long> seen = recorded.computeIfAbsent(feature.getChartId(), this::currentRcls);
+    encoder.nextFeature();
+    for (TilePiece piece : result.pieces()) {
+      long rcl = piece.rcl().encoded();
+      if (seen.add(rcl)) {
+        chartRcls.put(RclStoreKeys.chartRcl(feature.getChartId(), rcl), CURRENT);
+      }
+      var tileFeature = config.stages().apply(feature, encoder.encode(feature, piece));
+      context.forward(record.withKey((Object) rcl).withValue(new RclEvent(tileFeature)));
+    }
+  }
+
+  private void onEnd(Record<String, Object> record, ChartEnd end) {
+    String chartId = end.getChartId();
+    ChartProgress chart = progress.get(chartId);
+    String revision = ChartRevision.key(end.getVersion());
+    if (chart == null || chart.getVersion() == null || !ChartRevision.key(chart.getVersion()).equals(revision)) {
+      if (chart != null && revision.equals(chart.getIgnoring())) {
+        chart.setIgnoring(null);
+        progress.put(chartId, chart);
+      }
+      return;
+    }
+    Set<Long> targets = new HashSet<>();
+    List<Bytes> earlierOnly = new ArrayList<>();
+    try (KeyValueIterator<Bytes, byte[]> it = chartRcls.prefixScan(RclStoreKeys.chartPrefix(chartId), BYTES)) {
+      it.forEachRemaining(kv -> {
+        targets.add(RclStoreKeys.rclOf(kv.key));
+        if (kv.value[0] == EARLIER[0]) {
+          earlierOnly.add(kv.key);
+        }
+      });
+    }
+    CatalogRcls covered = catalogRcls.get(chartId);
+    if (covered != null && covered.getLevel() == chart.getLevel()) {
+      targets.addAll(covered.getRcls());
+    }
+    ChartTileEnd marker = new ChartTileEnd(chartId, revision);
+    targets.stream().sorted().forEach(rcl -> context.forward(record.withKey((Object) rcl).withValue(new RclEvent(marker))));
+    earlierOnly.forEach(chartRcls::delete); // told once; the next version starts from this one's RCLs
+    recorded.remove(chartId);
+    chart.setEnded(true);
+    progress.put(chartId, chart);
+  }
+
+  /** The RCLs recorded for the current version: rebuilt from the store after a restart. */
+  private Set<Long> currentRcls(String chartId) {
+    Set<Long> rcls = new HashSet<>();
+    try (KeyValueIterator<Bytes, byte[]> it = chartRcls.prefixScan(RclStoreKeys.chartPrefix(chartId), BYTES)) {
+      it.forEachRemaining(kv -> {
+        if (kv.value[0] == CURRENT[0]) {
+          rcls.add(RclStoreKeys.rclOf(kv.key));
+        }
+      });
+    }
+    return rcls;
+  }
+
+  private void report(Record<String, Object> record, S57Feature feature, String code, String reason) {
+    IngestError error = IngestError.newBuilder()
+        .setFile(feature.getChartId() + "#" + feature.getObjectClass() + "/" + feature.getIndex())
+        .setChartId(feature.getChartId())
+        .setStage("clip")
+        .setCode(code)
+        .setReason(reason + " (LNAM " + feature.getLnam() + ", revision " + feature.getRevision() + ")")
+        .setDetectedAt(Instant.ofEpochMilli(record.timestamp()))
+        .build();
+    context.forward(record.withKey((Object) feature.getChartId()).withValue(error));
+  }
+}

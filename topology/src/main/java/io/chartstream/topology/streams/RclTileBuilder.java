@@ -1,0 +1,79 @@
+package io.chartstream.topology.streams;
+
+import io.chartstream.schema.avro.ChartContribution;
+import io.chartstream.schema.avro.RclTile;
+import io.chartstream.schema.avro.TileFeature;
+import io.chartstream.schema.serde.PlainAvroSerde;
+import io.chartstream.topology.rcl.RclKey;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Assembles one {@link RclTile} from its contributing chart versions and pieces, given in store
+ * key order, and hashes its content: SHA-256 over each contributing chart with its piece count,
+ * then each piece's Avro encoding with its revision and feature index blanked. What a tile
+ * shows, not which version it came from, decides its hash: an update re-emits only the RCLs
+ * whose content it changes (a deleted feature shifts the indices of later ones without changing
+ * what they show), and a duplicate redelivery re-emits nothing.
+ */
+final class RclTileBuilder {
+  private static final Serializer<TileFeature> PIECE_BYTES = new PlainAvroSerde<TileFeature>(TileFeature.SCHEMA$).serializer();
+
+  private final RclKey rcl;
+  private final List<ChartContribution> charts = new ArrayList<>();
+  private final List<TileFeature> features = new ArrayList<>();
+  private final MessageDigest featureHash = sha256();
+
+  RclTileBuilder(long rcl) {
+    this.rcl = RclKey.decode(rcl);
+  }
+
+  void add(TileFeature piece) {
+    features.add(piece);
+    TileFeature content = TileFeature.newBuilder(piece).setRevision("").setFeatureIndex(0).build();
+    featureHash.update(PIECE_BYTES.serialize(null, content));
+  }
+
+  void contribute(String chartId, String revision, int pieceCount) {
+    charts.add(new ChartContribution(chartId, revision, pieceCount));
+  }
+
+  String contentHash() {
+    MessageDigest hash = sha256();
+    for (ChartContribution chart : charts) {
+      hash.update((chart.getChartId() + "#" + chart.getPieceCount() + ";").getBytes(StandardCharsets.UTF_8));
+    }
+    try {
+      hash.update(((MessageDigest) featureHash.clone()).digest());
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digests are cloneable", e);
+    }
+    return HexFormat.of().formatHex(hash.digest());
+  }
+
+  RclTile build(long sequence) {
+    return RclTile.newBuilder()
+        .setRcl(rcl.encoded())
+        .setLevel(rcl.level())
+        .setRow(rcl.row())
+        .setCol(rcl.col())
+        .setSequence(sequence)
+        .setContentHash(contentHash())
+        .setCharts(charts)
+        .setFeatures(features)
+        .build();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.chartstream.topology.streams;
+
+import io.chartstream.topology.rcl.LevelTable;
+import io.chartstream.topology.rcl.RclGrid;
+import java.time.Duration;
+
+/**
+ * The settings of the topology, parsed once.
+ *
+ * @param targetCrs      CRS of tile coordinates, e.g. {@code EPSG:3395}
+ * @param grid           the RCL grid over that CRS's square extent
+ * @param levels         chart → level (usage band, compilation scale as fallback)
+ * @param bufferFraction buffer kept around each tile when clipping lines and areas, as a
+ *                       fraction of the tile edge (0: exact partition)
+ * @param emitInterval   how often changed RCLs are checked and finished ones emitted: a pass
+ *                       batches the re-emissions of an RCL that several charts change at once
+ * @param stages         what happens to each tile feature after clipping (triangulation,
+ *                       display points, styling: later issues)
+ */
+public record TopologyConfig(String targetCrs, RclGrid grid, LevelTable levels, double bufferFraction,
+                             Duration emitInterval, FeatureStages stages) {
+  public static TopologyConfig defaults() {
+    return new TopologyConfig("EPSG:3395", RclGrid.worldMercator(), LevelTable.defaults(), 1.0 / 64,
+        Duration.ofSeconds(1), FeatureStages.none());
+  }
+
+  public TopologyConfig withBuffer(double fraction) {
+    return new TopologyConfig(targetCrs, grid, levels, fraction, emitInterval, stages);
+  }
+
+  public TopologyConfig withLevels(LevelTable table) {
+    return new TopologyConfig(targetCrs, grid, table, bufferFraction, emitInterval, stages);
+  }
+}

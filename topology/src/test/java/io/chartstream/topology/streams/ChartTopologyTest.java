@@ -1,0 +1,265 @@
+package io.chartstream.topology.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chartstream.schema.TopicSchemas;
+import io.chartstream.schema.Topics;
+import io.chartstream.schema.avro.ChartCatalogEntry;
+import io.chartstream.schema.avro.ChartContribution;
+import io.chartstream.schema.avro.IngestError;
+import io.chartstream.schema.avro.RclTile;
+import io.chartstream.schema.avro.TileFeature;
+import io.chartstream.schema.registry.InMemorySchemaRegistryClient;
+import io.chartstream.schema.serde.AvroWireSerdes;
+import io.chartstream.topology.project.Reprojector;
+import io.chartstream.topology.rcl.RclGrid;
+import io.chartstream.topology.rcl.RclKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * The whole topology in {@code TopologyTestDriver}: the completeness protocol with charts in any
+ * order, a chart with no features in an expected RCL, updates, a new edition that shrinks
+ * coverage, an older version arriving late, and a duplicate redelivery. Charts are harbour
+ * cells (band 5, level 13, tiles about 4.9 km wide) near Seattle; RCLs are computed with the
+ * grid, never written down by hand.
+ */
+class ChartTopologyTest {
+  static final double LON = -122.42;
+  static final double LAT = 47.27;
+  /** 0.1 degree of longitude is about 7.5 km here: the next tile east or the one after. */
+  static final double EAST = LON + 0.1;
+  /** Coverage of two small squares, one around each position. */
+  static final String WEST_AND_EAST = "MULTIPOLYGON (" + ChartFixture.square(LON, LAT, 0.01).substring(8) + ", "
+      + ChartFixture.square(EAST, LAT, 0.01).substring(8) + ")";
+
+  InMemorySchemaRegistryClient registry;
+  TopologyTestDriver driver;
+  TestInputTopic<String, Object> features;
+  TestInputTopic<String, ChartCatalogEntry> catalog;
+  TestOutputTopic<Long, RclTile> tiles;
+  TestOutputTopic<String, IngestError> errors;
+
+  @BeforeEach
+  void start() {
+    registry = new InMemorySchemaRegistryClient();
+    TopologyConfig config = TopologyConfig.defaults().withBuffer(0);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chartstream-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+    driver = new TopologyTestDriver(ChartTopology.build(config, registry), props);
+    var keys = AvroWireSerdes.<String>of(registry, TopicSchemas.STRING_KEY, true);
+    features = driver.createInputTopic(Topics.S57_FEATURES, keys.serializer(),
+        AvroWireSerdes.<Object>of(registry, TopicSchemas.CHART_EVENT, false).serializer());
+    catalog = driver.createInputTopic(Topics.CHARTS_CATALOG, keys.serializer(),
+        AvroWireSerdes.<ChartCatalogEntry>of(registry, TopicSchemas.CATALOG_ENTRY, false).serializer());
+    tiles = driver.createOutputTopic(Topics.RCL_TILES, AvroWireSerdes.<Long>of(registry, TopicSchemas.RCL_KEY, true).deserializer(),
+        AvroWireSerdes.<RclTile>of(registry, TopicSchemas.RCL_TILE, false).deserializer());
+    errors = driver.createOutputTopic(Topics.TOPOLOGY_ERRORS, keys.deserializer(),
+        AvroWireSerdes.<IngestError>of(registry, TopicSchemas.INGEST_ERROR, false).deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void anRclIsEmittedOnlyOnceEveryExpectedChartHasEnded() {
+    ChartFixture a = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01));
+    ChartFixture b = new ChartFixture("US5BBBBB", 1, 0).feature("LNDARE", ChartFixture.square(LON + 0.001, LAT, 0.004));
+    catalog.pipeInput("US5AAAAA", a.catalogEntry(ChartFixture.square(LON, LAT, 0.01)));
+    catalog.pipeInput("US5BBBBB", b.catalogEntry(ChartFixture.square(LON + 0.001, LAT, 0.004)));
+    send(a);
+    assertTrue(emitted().isEmpty(), "B is expected in the RCL and has not ended");
+    send(b);
+    List<RclTile> out = emitted();
+    assertEquals(1, out.size());
+    RclTile tile = out.getFirst();
+    assertEquals(home(LON, LAT).encoded(), tile.getRcl());
+    assertEquals(Set.of("US5AAAAA", "US5BBBBB"), charts(tile).keySet());
+    assertEquals(2, tile.getFeatures().size());
+    assertEquals(1, tile.getSequence());
+  }
+
+  @Test
+  void chartsInAnyOrderGiveTheSameTiles() {
+    Map<Long, String> first = run(List.of("A", "B"));
+    stop();
+    start();
+    Map<Long, String> second = run(List.of("B", "A"));
+    assertEquals(first, second);
+    assertEquals(2, first.size());
+  }
+
+  private Map<Long, String> run(List<String> order) {
+    ChartFixture a = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01))
+        .feature("BOYLAT", "POINT (" + EAST + " " + LAT + ")");
+    ChartFixture b = new ChartFixture("US5BBBBB", 1, 0).feature("LNDARE", ChartFixture.square(LON, LAT, 0.004));
+    catalog.pipeInput("US5AAAAA", a.catalogEntry(WEST_AND_EAST));
+    catalog.pipeInput("US5BBBBB", b.catalogEntry(ChartFixture.square(LON, LAT, 0.004)));
+    order.forEach(which -> send(which.equals("A") ? a : b));
+    Map<Long, String> hashes = new TreeMap<>();
+    emitted().forEach(t -> hashes.put(t.getRcl(), t.getContentHash()));
+    return hashes;
+  }
+
+  @Test
+  void aChartWithNoFeatureInAnExpectedRclStillFinishesIt() {
+    // Coverage over two RCLs, features in one of them only.
+    ChartFixture a = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01));
+    catalog.pipeInput("US5AAAAA", a.catalogEntry(WEST_AND_EAST));
+    send(a);
+    Map<Long, RclTile> out = byRcl(emitted());
+    RclTile empty = out.get(home(EAST, LAT).encoded());
+    assertEquals(0, empty.getFeatures().size());
+    assertEquals(0, charts(empty).get("US5AAAAA").getPieceCount());
+    assertEquals(1, out.get(home(LON, LAT).encoded()).getFeatures().size());
+  }
+
+  @Test
+  void anUpdateReEmitsOnlyTheRclsWhoseContentChanged() {
+    String coverage = WEST_AND_EAST;
+    ChartFixture v0 = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01))
+        .feature("BOYLAT", "POINT (" + EAST + " " + LAT + ")", Map.of("COLOUR", "3"));
+    catalog.pipeInput("US5AAAAA", v0.catalogEntry(coverage));
+    send(v0);
+    Map<Long, RclTile> before = byRcl(emitted());
+    assertEquals(2, before.size());
+    ChartFixture v1 = new ChartFixture("US5AAAAA", 1, 1).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01))
+        .feature("BOYLAT", "POINT (" + EAST + " " + LAT + ")", Map.of("COLOUR", "4"));
+    catalog.pipeInput("US5AAAAA", v1.catalogEntry(coverage));
+    send(v1);
+    List<RclTile> after = emitted();
+    // Only the buoy's RCL shows something new; the depth area's RCL is left as it was.
+    assertEquals(1, after.size());
+    RclTile tile = after.getFirst();
+    assertEquals(home(EAST, LAT).encoded(), tile.getRcl());
+    assertEquals(2, tile.getSequence());
+    assertEquals(v1.revision(), charts(tile).get("US5AAAAA").getRevision());
+    tile.getFeatures().forEach(f -> assertEquals(v1.revision(), f.getRevision(), "features of the superseded version vanish"));
+    assertEquals("4", tile.getFeatures().getFirst().getAttributes().get("COLOUR"));
+  }
+
+  @Test
+  void aNewEditionThatShrinksCoverageEmptiesTheRclsItLeft() {
+    ChartFixture v1 = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01))
+        .feature("BOYLAT", "POINT (" + EAST + " " + LAT + ")");
+    catalog.pipeInput("US5AAAAA", v1.catalogEntry(WEST_AND_EAST));
+    send(v1);
+    assertEquals(2, emitted().size());
+    ChartFixture v2 = new ChartFixture("US5AAAAA", 2, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01));
+    catalog.pipeInput("US5AAAAA", v2.catalogEntry(ChartFixture.square(LON, LAT, 0.01)));
+    send(v2);
+    Map<Long, RclTile> after = byRcl(emitted());
+    RclTile left = after.get(home(EAST, LAT).encoded());
+    assertEquals(0, left.getFeatures().size(), "the buoy of edition 1 vanished from the RCL edition 2 no longer covers");
+    assertTrue(left.getCharts().isEmpty());
+    assertEquals(2, left.getSequence());
+    assertEquals(Set.of(home(EAST, LAT).encoded()), after.keySet(), "the depth area's RCL shows the same as before");
+  }
+
+  @Test
+  void anOlderVersionArrivingLateChangesNothing() {
+    ChartFixture v1 = new ChartFixture("US5AAAAA", 1, 1).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01));
+    ChartFixture v0 = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.02));
+    catalog.pipeInput("US5AAAAA", v1.catalogEntry(ChartFixture.square(LON, LAT, 0.01)));
+    send(v1);
+    RclTile tile = emitted().getFirst();
+    send(v0);
+    assertTrue(emitted().isEmpty(), "the older version was applied");
+    assertEquals(v1.revision(), charts(tile).get("US5AAAAA").getRevision());
+  }
+
+  @Test
+  void aDuplicateRedeliveryEmitsNothingNew() {
+    ChartFixture v0 = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01));
+    catalog.pipeInput("US5AAAAA", v0.catalogEntry(ChartFixture.square(LON, LAT, 0.01)));
+    send(v0);
+    assertEquals(1, emitted().size());
+    send(v0);
+    assertTrue(emitted().isEmpty());
+  }
+
+  @Test
+  void anExchangeSetBoxIsExpectedUntilTheCellRefinesIt() {
+    // CATALOG.031 announces A over a box around both positions; A's cell covers only the west one.
+    catalog.pipeInput("US5AAAAA", ChartFixture.exchangeSetEntry("US5AAAAA", LAT - 0.005, LON - 0.005, LAT + 0.005, EAST + 0.005));
+    ChartFixture b = new ChartFixture("US5BBBBB", 1, 0).feature("BOYLAT", "POINT (" + EAST + " " + LAT + ")");
+    catalog.pipeInput("US5BBBBB", b.catalogEntry(ChartFixture.square(EAST, LAT, 0.01)));
+    send(b);
+    assertTrue(emitted().isEmpty(), "A is expected east as well until its cell says otherwise");
+    ChartFixture a = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01));
+    catalog.pipeInput("US5AAAAA", a.catalogEntry(ChartFixture.square(LON, LAT, 0.01)));
+    send(a);
+    Map<Long, RclTile> out = byRcl(emitted());
+    assertEquals(Set.of("US5BBBBB"), charts(out.get(home(EAST, LAT).encoded())).keySet());
+    assertEquals(Set.of("US5AAAAA"), charts(out.get(home(LON, LAT).encoded())).keySet());
+  }
+
+  @Test
+  void anUnrepairableGeometryIsReportedNotDropped() {
+    ChartFixture a = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01))
+        .feature("DEPARE", "POLYGON ((" + LON + " " + LAT + ", " + (LON + 0.01) + " " + (LAT + 0.01) + ", " + (LON + 0.01) + " " + LAT
+            + ", " + LON + " " + (LAT + 0.01) + ", " + LON + " " + LAT + "))");
+    catalog.pipeInput("US5AAAAA", a.catalogEntry(ChartFixture.square(LON, LAT, 0.01)));
+    send(a);
+    List<IngestError> reported = errors.readValuesToList();
+    assertEquals(1, reported.size(), "the bow-tie is reported: " + reported);
+    assertEquals("US5AAAAA", reported.getFirst().getChartId());
+    assertTrue(List.of("repaired_geometry", "unrepairable_geometry").contains(reported.getFirst().getCode()));
+    List<TileFeature> placed = emitted().getFirst().getFeatures();
+    assertTrue(placed.stream().anyMatch(f -> f.getFeatureIndex() == 1) || reported.getFirst().getCode().equals("unrepairable_geometry"),
+        "a repaired feature is placed");
+  }
+
+  // --- helpers
+
+  private void send(ChartFixture chart) {
+    chart.records().forEach(r -> features.pipeInput(chartIdOf(chart), r));
+    driver.advanceWallClockTime(Duration.ofSeconds(2));
+  }
+
+  private static String chartIdOf(ChartFixture chart) {
+    return ((io.chartstream.schema.avro.ChartStart) chart.records().getFirst()).getChartId();
+  }
+
+  private List<RclTile> emitted() {
+    driver.advanceWallClockTime(Duration.ofSeconds(2));
+    return tiles.readValuesToList();
+  }
+
+  private static Map<Long, RclTile> byRcl(List<RclTile> list) {
+    Map<Long, RclTile> map = new HashMap<>();
+    list.forEach(t -> map.put(t.getRcl(), t));
+    return map;
+  }
+
+  private static Map<String, ChartContribution> charts(RclTile tile) {
+    return tile.getCharts().stream().collect(Collectors.toMap(ChartContribution::getChartId, c -> c));
+  }
+
+  /** The level-13 RCL of a lon/lat position, through the same projection and grid as the topology. */
+  static RclKey home(double lon, double lat) {
+    var p = Reprojector.to("EPSG:3395").project(new GeometryFactory().createPoint(new Coordinate(lon, lat))).getCoordinate();
+    return RclGrid.worldMercator().tileAt(p.x, p.y, 13);
+  }
+}
