@@ -29,6 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.io.WKBReader;
@@ -92,6 +95,35 @@ class TopologyEndToEndTest {
         assertTrue(contributing.containsAll(entry.getValue()), "RCL " + entry.getKey() + " lacks " + entry.getValue());
       }
       System.out.printf("%d source features with geometry in %d RCLs (%d emissions)%n", withGeometry, latest.size(), emissions.size());
+      recordsStayWithinBrokerLimits(harness);
+    }
+  }
+
+  /**
+   * No store, changelog or repartition record grows with tile density: the largest is far below
+   * the broker's default 1 MB. Only rcl.tiles carries whole tiles, on a topic created with its
+   * own limit (documented in ARCHITECTURE.md), which the densest shared tile stays within.
+   */
+  private static void recordsStayWithinBrokerLimits(IngestHarness harness) throws Exception {
+    int brokerDefault = 1_048_588;
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", harness.bootstrap()))) {
+      Set<String> internal = new TreeSet<>();
+      admin.listTopics().names().get().stream().filter(t -> t.startsWith(EmbeddedTopology.APPLICATION_ID + "-")).forEach(internal::add);
+      assertTrue(internal.stream().anyMatch(t -> t.endsWith("rcl-pieces-changelog")), "internal topics: " + internal);
+      assertTrue(internal.stream().anyMatch(t -> t.endsWith("rcl-events-repartition")), "internal topics: " + internal);
+      for (String topic : internal) {
+        int largest = TopicDump.read(harness.bootstrap(), topic).stream()
+            .mapToInt(r -> r.value() == null ? 0 : r.value().length).max().orElse(0);
+        System.out.printf("largest record on %s: %,d bytes%n", topic, largest);
+        assertTrue(largest < brokerDefault / 2, topic + " has a record of " + largest + " bytes");
+      }
+      var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.RCL_TILES);
+      var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+      assertEquals(String.valueOf(ChartTopics.MAX_TILE_BYTES), config.get("max.message.bytes").value());
+      assertEquals("compact", config.get("cleanup.policy").value());
+      int densest = TopicDump.read(harness.bootstrap(), Topics.RCL_TILES).stream().mapToInt(r -> r.value().length).max().orElse(0);
+      System.out.printf("densest tile on rcl.tiles: %,d bytes (limit %,d)%n", densest, ChartTopics.MAX_TILE_BYTES);
+      assertTrue(densest < ChartTopics.MAX_TILE_BYTES);
     }
   }
 

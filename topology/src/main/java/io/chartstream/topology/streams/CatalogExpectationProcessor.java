@@ -64,7 +64,13 @@ final class CatalogExpectationProcessor implements Processor<String, ChartCatalo
       return; // nothing known of where the chart lies yet
     }
     int scale = entry.getCompilationScale() == null ? 0 : entry.getCompilationScale();
-    int level = config.levels().levelFor(entry.getChartId(), scale);
+    int level;
+    try {
+      level = config.levels().levelFor(entry.getChartId(), scale);
+    } catch (IllegalArgumentException e) {
+      LOGGER.warn("{}: no RCL level (no usage band in the name, no scale yet): {}", entry.getChartId(), e.getMessage());
+      return; // the cell's own entry, with its scale, follows once it is read
+    }
     ClipResult clipped = clipper.clip(reprojector.project(coverage), level);
     TreeSet<Long> now = new TreeSet<>();
     for (TilePiece piece : clipped.pieces()) {

@@ -106,9 +106,18 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       it.forEachRemaining(kv -> keys.add(kv.key));
     }
     keys.forEach(k -> chartRcls.put(k, EARLIER));
+    int level;
+    try {
+      level = config.levels().levelFor(chartId, start.getCompilationScale());
+    } catch (IllegalArgumentException e) {
+      reportChart(record, chartId, revision, "no_level", e.getMessage());
+      chart.setIgnoring(revision);
+      progress.put(chartId, chart);
+      return;
+    }
     recorded.put(chartId, new HashSet<>());
     chart.setVersion(start.getVersion());
-    chart.setLevel(config.levels().levelFor(chartId, start.getCompilationScale()));
+    chart.setLevel(level);
     chart.setEnded(false);
     chart.setIgnoring(null);
     progress.put(chartId, chart);
@@ -196,6 +205,15 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       });
     }
     return rcls;
+  }
+
+  private void reportChart(Record<String, Object> record, String chartId, String revision, String code, String reason) {
+    IngestError error = IngestError.newBuilder()
+        .setFile(chartId).setChartId(chartId).setStage("clip").setCode(code)
+        .setReason(reason + " (revision " + revision + "); the chart version is not placed")
+        .setDetectedAt(Instant.ofEpochMilli(record.timestamp()))
+        .build();
+    context.forward(record.withKey((Object) chartId).withValue(error));
   }
 
   private void report(Record<String, Object> record, S57Feature feature, String code, String reason) {
