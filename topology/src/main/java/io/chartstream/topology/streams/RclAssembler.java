@@ -54,7 +54,7 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
     charts = context.getStateStore(StoreNames.RCL_CHARTS);
     emitted = context.getStateStore(StoreNames.RCL_EMITTED);
     dirty = context.getStateStore(StoreNames.RCL_DIRTY);
-    context.schedule(config.emitInterval(), PunctuationType.WALL_CLOCK_TIME, now -> emitFinished());
+    context.schedule(config.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::emitFinished);
   }
 
   @Override
@@ -101,18 +101,18 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
   }
 
   /** Emits every changed RCL that is finished and whose content differs from its last emission. */
-  private void emitFinished() {
+  private void emitFinished(long now) {
     List<Long> changed = new ArrayList<>();
     try (KeyValueIterator<Long, byte[]> it = dirty.all()) {
       it.forEachRemaining(kv -> changed.add(kv.key));
     }
     for (long rcl : changed) {
-      emitIfFinished(rcl);
+      emitIfFinished(rcl, now);
       dirty.delete(rcl);
     }
   }
 
-  private void emitIfFinished(long rcl) {
+  private void emitIfFinished(long rcl, long now) {
     Map<String, RclChartState> states = new TreeMap<>();
     try (KeyValueIterator<Bytes, RclChartState> it = charts.prefixScan(RclStoreKeys.rcl(rcl), Serdes.Bytes().serializer())) {
       it.forEachRemaining(kv -> states.put(RclStoreKeys.chartOf(kv.key), kv.value));
@@ -156,6 +156,6 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
     }
     long sequence = last == null ? 1 : last.getSequence() + 1;
     emitted.put(rcl, new RclEmission(sequence, hash));
-    context.forward(new Record<>(rcl, tile.build(sequence), context.currentSystemTimeMs()));
+    context.forward(new Record<>(rcl, tile.build(sequence), now));
   }
 }
