@@ -9,6 +9,8 @@ import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.schema.avro.internal.ChartProgress;
 import io.chartstream.schema.avro.internal.ChartTileEnd;
 import io.chartstream.schema.avro.internal.RclEvent;
+import io.chartstream.topology.PieceDraft;
+import io.chartstream.topology.StageException;
 import io.chartstream.topology.clip.ClipResult;
 import io.chartstream.topology.clip.TileClipper;
 import io.chartstream.topology.clip.TilePiece;
@@ -57,6 +59,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
   private KeyValueStore<String, CatalogRcls> catalogRcls;
   private Reprojector reprojector;
   private TileClipper clipper;
+  private FeatureStages.Chain stages;
   private final WKBReader wkb = new WKBReader();
   private final TilePieceEncoder encoder = new TilePieceEncoder();
   /** RCLs already recorded for the current version of each chart in progress (a cache of chart-rcls). */
@@ -74,6 +77,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     catalogRcls = context.getStateStore(StoreNames.CATALOG_RCLS);
     reprojector = Reprojector.to(config.targetCrs());
     clipper = new TileClipper(config.grid(), config.bufferFraction());
+    stages = config.stages().instantiate();
   }
 
   @Override
@@ -151,13 +155,19 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     }
     Set<Long> seen = recorded.computeIfAbsent(feature.getChartId(), this::currentRcls);
     encoder.nextFeature();
+    List<PieceDraft> drafts = new ArrayList<>(result.pieces().size());
     for (TilePiece piece : result.pieces()) {
-      long rcl = piece.rcl().encoded();
+      drafts.add(encoder.draft(feature, piece));
+    }
+    for (StageException failure : stages.apply(feature, geometry, drafts)) {
+      report(record, feature, failure.code(), failure.getMessage());
+    }
+    for (PieceDraft draft : drafts) {
+      long rcl = draft.rcl().encoded();
       if (seen.add(rcl)) {
         chartRcls.put(RclStoreKeys.chartRcl(feature.getChartId(), rcl), CURRENT);
       }
-      var tileFeature = config.stages().apply(feature, encoder.encode(feature, piece));
-      context.forward(record.withKey((Object) rcl).withValue(new RclEvent(tileFeature)));
+      context.forward(record.withKey((Object) rcl).withValue(new RclEvent(draft.record().build())));
     }
   }
 

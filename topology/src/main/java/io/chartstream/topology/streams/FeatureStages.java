@@ -1,26 +1,44 @@
 package io.chartstream.topology.streams;
 
 import io.chartstream.schema.avro.S57Feature;
-import io.chartstream.schema.avro.TileFeature;
+import io.chartstream.topology.FeatureStage;
+import io.chartstream.topology.PieceDraft;
+import io.chartstream.topology.StageException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.locationtech.jts.geom.Geometry;
 
 /**
- * The seam after clipping, where the MainProduction and PostProduction steps of the old chain
- * plug in: each stage sees the source feature and one clipped piece, and returns the piece,
- * enriched (triangles, display point, S-52 style). Stages are pure functions of their inputs,
- * so a settings change is applied by replaying the topics.
+ * The stages run after clipping, in order (triangulation, display points, S-52 styling), as
+ * suppliers, so each stream thread gets its own instances.
  */
-public record FeatureStages(List<BiFunction<S57Feature, TileFeature, TileFeature>> stages) {
+public record FeatureStages(List<Supplier<FeatureStage>> suppliers) {
   public static FeatureStages none() {
     return new FeatureStages(List.of());
   }
 
-  TileFeature apply(S57Feature source, TileFeature piece) {
-    TileFeature result = piece;
-    for (var stage : stages) {
-      result = stage.apply(source, result);
+  /** This thread's instances. */
+  Chain instantiate() {
+    return new Chain(suppliers.stream().map(Supplier::get).toList());
+  }
+
+  /** The stages of one stream thread. */
+  record Chain(List<FeatureStage> stages) {
+    /**
+     * Runs every stage; a stage that fails on this feature is skipped for it and its failure
+     * returned, so the others still run and the pieces are still placed.
+     */
+    List<StageException> apply(S57Feature source, Geometry projected, List<PieceDraft> pieces) {
+      List<StageException> failures = new ArrayList<>();
+      for (FeatureStage stage : stages) {
+        try {
+          stage.process(source, projected, pieces);
+        } catch (StageException e) {
+          failures.add(e);
+        }
+      }
+      return failures;
     }
-    return result;
   }
 }

@@ -2,6 +2,7 @@ package io.chartstream.topology.streams;
 
 import io.chartstream.schema.avro.S57Feature;
 import io.chartstream.schema.avro.TileFeature;
+import io.chartstream.topology.PieceDraft;
 import io.chartstream.topology.clip.TilePiece;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -13,8 +14,8 @@ import org.locationtech.jts.io.ByteOrderValues;
 import org.locationtech.jts.io.WKBWriter;
 
 /**
- * A clipped piece of a source feature as a {@link TileFeature}: the feature's identity and
- * attributes with the piece's geometry. Pieces of one feature in one RCL are numbered in the
+ * A clipped piece of a source feature as the draft of a {@link TileFeature}: the feature's
+ * identity and attributes with the piece's geometry. Pieces of one feature in one RCL are numbered in the
  * order the clipper gives them.
  */
 final class TilePieceEncoder {
@@ -27,11 +28,12 @@ final class TilePieceEncoder {
     piecesPerRcl.clear();
   }
 
-  TileFeature encode(S57Feature source, TilePiece piece) {
+  /** The draft of a piece, for the feature stages to complete. */
+  PieceDraft draft(S57Feature source, TilePiece piece) {
     int number = piecesPerRcl.merge(piece.rcl().encoded(), 1, Integer::sum) - 1;
     Geometry geometry = piece.geometry();
     byte[] wkb = hasDepth(geometry) ? withDepth.write(geometry) : flat.write(geometry);
-    return TileFeature.newBuilder()
+    TileFeature.Builder record = TileFeature.newBuilder()
         .setChartId(source.getChartId())
         .setRevision(source.getRevision())
         .setFeatureIndex(source.getIndex())
@@ -41,8 +43,8 @@ final class TilePieceEncoder {
         .setObjectClassCode(source.getObjectClassCode())
         .setPrimitive(source.getPrimitive())
         .setAttributes(source.getAttributes())
-        .setGeometry(ByteBuffer.wrap(wkb))
-        .build();
+        .setGeometry(ByteBuffer.wrap(wkb));
+    return new PieceDraft(piece.rcl(), geometry, record);
   }
 
   /** Soundings keep their depth; lines and areas are flat. */

@@ -28,6 +28,10 @@ public record TopologyConfig(String targetCrs, RclGrid grid, LevelTable levels, 
     return new TopologyConfig(targetCrs, grid, levels, fraction, emitInterval, stages);
   }
 
+  public TopologyConfig withStages(FeatureStages featureStages) {
+    return new TopologyConfig(targetCrs, grid, levels, bufferFraction, emitInterval, featureStages);
+  }
+
   public TopologyConfig withLevels(LevelTable table) {
     return new TopologyConfig(targetCrs, grid, table, bufferFraction, emitInterval, stages);
   }
