@@ -2,7 +2,6 @@ package io.chartstream.app;
 
 import io.chartstream.app.embedded.ChartTopics;
 import io.chartstream.app.embedded.EmbeddedTopology;
-import io.chartstream.topology.rcl.LevelTable;
 import io.chartstream.topology.streams.TopologyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,8 @@ final class TopologyCommand implements Callable<Integer> {
   @Option(names = "--work-dir", defaultValue = ".chartstream", description = "Where the state stores live (default: ${DEFAULT-VALUE}).")
   Path workDir;
 
-  @Option(names = "--levels", description = "RCL level table (default: config/levels.properties if present, else built in).")
-  Path levels;
+  @picocli.CommandLine.Mixin
+  TopologySettings settings = new TopologySettings();
 
   @Option(names = "--threads", defaultValue = "2", description = "Stream threads (default: ${DEFAULT-VALUE}).")
   int threads;
@@ -46,7 +45,7 @@ final class TopologyCommand implements Callable<Integer> {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       ChartTopics.createMissing(admin, ChartTopics.definitions(partitions, replication));
     }
-    TopologyConfig config = TopologyConfig.defaults().withLevels(levelTable());
+    TopologyConfig config = settings.toConfig();
     ShutdownSignal signal = ShutdownSignal.install();
     try (EmbeddedTopology topology = EmbeddedTopology.start(bootstrapServers, schemaRegistryUrl, workDir, config, threads, replication)) {
       while (!signal.isRequested()) {
@@ -56,10 +55,5 @@ final class TopologyCommand implements Callable<Integer> {
       signal.closed();
     }
     return 0;
-  }
-
-  private LevelTable levelTable() {
-    Path file = levels != null ? levels : Path.of("config/levels.properties");
-    return Files.isRegularFile(file) ? LevelTable.load(file) : LevelTable.defaults();
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chartstream.app.TopologySettings;
 import io.chartstream.ingest.s57.SharedData;
 import io.chartstream.schema.TopicSchemas;
 import io.chartstream.schema.Topics;
@@ -46,9 +47,10 @@ class TopologyEndToEndTest {
 
   @Test
   void everyFeatureReachesAFinishedRclAndNoRclIsEmittedEarly() throws Exception {
+    TopologyConfig withPresentation = TopologySettings.toConfig(configDir(), null);
     try (IngestHarness harness = new IngestHarness(SharedData.s57(), workDir);
          EmbeddedTopology topology = EmbeddedTopology.start(harness.bootstrap(), harness.schemaRegistry.url(), workDir,
-             TopologyConfig.defaults(), 1, (short) 1)) {
+             withPresentation, 1, (short) 1)) {
       harness.awaitComplete(Duration.ofMinutes(3));
       List<TileDump.Emission> emissions = TileDump.whenSettled(harness.bootstrap(), harness.registry, Duration.ofSeconds(8), Duration.ofMinutes(4));
       assertFalse(emissions.isEmpty());
@@ -95,8 +97,57 @@ class TopologyEndToEndTest {
         assertTrue(contributing.containsAll(entry.getValue()), "RCL " + entry.getKey() + " lacks " + entry.getValue());
       }
       System.out.printf("%d source features with geometry in %d RCLs (%d emissions)%n", withGeometry, latest.size(), emissions.size());
+      everyPieceIsPresented(latest.values(), withGeometry);
       recordsStayWithinBrokerLimits(harness);
     }
+  }
+
+  /**
+   * The presentation stages ran on every piece: area pieces carry triangles, every piece a
+   * style, and every source feature exactly one display point over all the RCLs it is in.
+   */
+  private static void everyPieceIsPresented(java.util.Collection<RclTile> tiles, int featuresWithGeometry) {
+    Map<String, Integer> displayPoints = new HashMap<>();
+    Set<String> features = new HashSet<>();
+    Set<String> styled = new HashSet<>();
+    int areaPieces = 0;
+    List<String> unstyled = new ArrayList<>();
+    for (RclTile tile : tiles) {
+      for (TileFeature f : tile.getFeatures()) {
+        String id = id(f.getChartId(), f.getFeatureIndex());
+        features.add(id);
+        if (f.getStyle() == null) {
+          unstyled.add(id + " " + f.getObjectClass() + " in " + tile.getLevel() + "/" + tile.getRow() + "/" + tile.getCol()
+              + " seq " + tile.getSequence() + " charts " + tile.getCharts());
+          continue;
+        }
+        if (!f.getStyle().getFallback()) {
+          styled.add(id);
+        }
+        if (f.getPrimitive() == 3 && f.getTriangles() != null) {
+          areaPieces++;
+          assertTrue(f.getTriangles().getIndices().size() % 3 == 0 && !f.getTriangles().getIndices().isEmpty());
+        }
+        if (f.getDisplayPoint() != null) {
+          displayPoints.merge(id, 1, Integer::sum);
+        }
+      }
+    }
+    assertTrue(unstyled.isEmpty(), unstyled.size() + " unstyled pieces: " + unstyled.stream().limit(10).toList());
+    List<String> wrong = features.stream().filter(id -> displayPoints.getOrDefault(id, 0) != 1).limit(10).toList();
+    assertTrue(wrong.isEmpty(), "features without exactly one display point: " + wrong);
+    assertTrue(areaPieces > 1000, "area pieces with triangles: " + areaPieces);
+    System.out.printf("presentation: %d features, %d with a non-fallback style (%.1f %%), %d triangulated area pieces%n",
+        features.size(), styled.size(), 100.0 * styled.size() / features.size(), areaPieces);
+  }
+
+  private static Path configDir() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("config/levels.properties"))) {
+        return dir.resolve("config");
+      }
+    }
+    throw new AssertionError("no config/ above " + Path.of("").toAbsolutePath());
   }
 
   /**

@@ -4,6 +4,14 @@ import io.chartstream.schema.avro.S57Feature;
 import io.chartstream.topology.FeatureStage;
 import io.chartstream.topology.PieceDraft;
 import io.chartstream.topology.StageException;
+import io.chartstream.topology.display.DisplayPointStage;
+import io.chartstream.topology.rcl.RclGrid;
+import io.chartstream.topology.s52.ConditionalProcedures;
+import io.chartstream.topology.s52.MarinerSettings;
+import io.chartstream.topology.s52.Presentation;
+import io.chartstream.topology.s52.S52Styler;
+import io.chartstream.topology.s52.TableChoice;
+import io.chartstream.topology.triangulate.TriangulationStage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,6 +24,19 @@ import org.locationtech.jts.geom.Geometry;
 public record FeatureStages(List<Supplier<FeatureStage>> suppliers) {
   public static FeatureStages none() {
     return new FeatureStages(List.of());
+  }
+
+  /**
+   * The old chain's MainProduction and PostProduction: triangles for area pieces, one display
+   * point per feature, and its S-52 presentation from {@code presentation} (the built-in tables
+   * of {@code config/s52} or an official PresLib {@code .dai}) under {@code settings}.
+   */
+  public static FeatureStages presentation(RclGrid grid, Presentation presentation, MarinerSettings settings, TableChoice tables) {
+    S52Styler styler = new S52Styler(presentation, settings, tables, ConditionalProcedures::byName); // immutable, shared
+    return new FeatureStages(List.of(
+        () -> new TriangulationStage(grid),
+        () -> new DisplayPointStage(grid),
+        () -> styler));
   }
 
   /** This thread's instances. */

@@ -60,8 +60,11 @@ class ChartTopologyTest {
 
   @BeforeEach
   void start() {
+    startWith(TopologyConfig.defaults().withBuffer(0));
+  }
+
+  void startWith(TopologyConfig config) {
     registry = new InMemorySchemaRegistryClient();
-    TopologyConfig config = TopologyConfig.defaults().withBuffer(0);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chartstream-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
@@ -229,6 +232,29 @@ class ChartTopologyTest {
     List<TileFeature> placed = emitted().getFirst().getFeatures();
     assertTrue(placed.stream().anyMatch(f -> f.getFeatureIndex() == 1) || reported.getFirst().getCode().equals("unrepairable_geometry"),
         "a repaired feature is placed");
+  }
+
+  @Test
+  void withThePresentationStagesEveryPieceIsStyledAndTriangulated() throws Exception {
+    stop();
+    var presentation = io.chartstream.topology.s52.BuiltInPresentation.load(java.nio.file.Path.of("..", "config", "s52"));
+    startWith(TopologyConfig.defaults().withBuffer(0).withStages(FeatureStages.presentation(RclGrid.worldMercator(), presentation,
+        io.chartstream.topology.s52.MarinerSettings.defaults(), io.chartstream.topology.s52.TableChoice.defaults())));
+    ChartFixture a = new ChartFixture("US5AAAAA", 1, 0)
+        .feature("DEPARE", ChartFixture.square(LON, LAT, 0.01), Map.of("DRVAL1", 5.0, "DRVAL2", 10.0))
+        .feature("BOYLAT", "POINT (" + EAST + " " + LAT + ")", Map.of("BOYSHP", 2L, "COLOUR", new io.chartstream.schema.avro.StringList(List.of("3"))));
+    catalog.pipeInput("US5AAAAA", a.catalogEntry(WEST_AND_EAST));
+    send(a);
+    List<TileFeature> placed = new ArrayList<>();
+    emitted().forEach(t -> placed.addAll(t.getFeatures()));
+    assertEquals(2, placed.size());
+    for (TileFeature f : placed) {
+      assertTrue(f.getStyle() != null && !f.getStyle().getFallback(), f.getObjectClass() + " styled: " + f);
+      assertTrue(f.getDisplayPoint() != null, f.getObjectClass() + " has its display point");
+    }
+    TileFeature area = placed.stream().filter(f -> f.getObjectClass().equals("DEPARE")).findFirst().orElseThrow();
+    assertTrue(area.getTriangles() != null && area.getTriangles().getIndices().size() >= 6, "a square is two triangles or more");
+    assertTrue(area.getStyle().getInstructions().stream().anyMatch(i -> i.startsWith("AC(")), "a depth area is filled: " + area.getStyle());
   }
 
   // --- helpers
