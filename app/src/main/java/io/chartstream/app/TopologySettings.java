@@ -11,6 +11,10 @@ import io.chartstream.topology.streams.TopologyConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import io.chartstream.dbv.DbvMetadata;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,6 +28,23 @@ public final class TopologySettings {
 
   @Option(names = "--preslib", description = "An official IHO PresLib digital file (.dai) to style with instead of the built-in tables.")
   Path presLib;
+
+  /** The dbv's metadata for these settings: the level table and mariner settings as written in the config dir. */
+  public DbvMetadata dbvMetadata() throws IOException {
+    return DbvMetadata.worldMercator(properties(configDir.resolve("levels.properties")), properties(configDir.resolve("mariner.properties")));
+  }
+
+  private static Map<String, String> properties(Path file) throws IOException {
+    Map<String, String> values = new TreeMap<>();
+    if (Files.isRegularFile(file)) {
+      Properties p = new Properties();
+      try (var in = Files.newBufferedReader(file)) {
+        p.load(in);
+      }
+      p.forEach((k, v) -> values.put(k.toString(), v.toString()));
+    }
+    return values;
+  }
 
   /** The topology config these options describe. */
   public TopologyConfig toConfig() throws IOException {

@@ -1,0 +1,143 @@
+package io.chartstream.app;
+
+import io.chartstream.app.embedded.EmbeddedIngest;
+import io.chartstream.app.embedded.EmbeddedPlatform;
+import io.chartstream.app.embedded.EmbeddedTopology;
+import io.chartstream.app.embedded.IngestWatcher;
+import io.chartstream.app.embedded.TopologyLag;
+import io.chartstream.dbv.DbvReader;
+import io.chartstream.dbv.sink.DbvSink;
+import io.chartstream.dbv.sink.DbvSinkConfig;
+import io.chartstream.ingest.s57.InputScan;
+import io.chartstream.ingest.s57.InputScanner;
+import io.chartstream.schema.Topics;
+import io.chartstream.schema.registry.RestSchemaRegistryClient;
+import io.chartstream.schema.registry.SchemaRegistryClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code chartstream run}: the whole production in one JVM on the embedded default: broker,
+ * registry, Connect worker with the ingest connector, the topology and the dbv sink.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Produce a dbv from S-57 cells in one process: ingest, topology and sink on an embedded broker.")
+final class RunCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, description = "Directory of exchange sets and S-57 cells (watched for new files).")
+  Path input;
+
+  @Option(names = "--dbv", defaultValue = "chart.dbv", description = "The chart database to write (default: ${DEFAULT-VALUE}).")
+  Path dbv;
+
+  @Option(names = "--work-dir", defaultValue = ".chartstream", description = "Broker, registry, offsets and state stores (default: ${DEFAULT-VALUE}).")
+  Path workDir;
+
+  @Option(names = "--once", description = "Exit once every chart of the input is in the dbv (exit 1 if any chart failed).")
+  boolean once;
+
+  @Mixin
+  TopologySettings settings = new TopologySettings();
+
+  @Override
+  public Integer call() throws Exception {
+    if (!Files.isDirectory(input)) {
+      System.err.println("chartstream run: --input " + input + " is not a directory");
+      return 2;
+    }
+    Files.createDirectories(workDir);
+    Path absoluteDbv = dbv.toAbsolutePath();
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    ShutdownSignal signal = ShutdownSignal.install();
+    try {
+      EmbeddedPlatform platform = EmbeddedPlatform.start(workDir);
+      started.push(platform);
+      String bootstrap = platform.bootstrapServers();
+      String registryUrl = platform.schemaRegistryUrl();
+      InputScan atStart = new InputScanner(input.toAbsolutePath().normalize(), 0).scan();
+      started.push(EmbeddedIngest.start(bootstrap, registryUrl, input, workDir, 4, 2, Map.of()));
+      started.push(EmbeddedTopology.start(bootstrap, registryUrl, workDir, settings.toConfig(), 1, (short) 1));
+      DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrap, registryUrl, absoluteDbv, settings.dbvMetadata()));
+      Thread sinkThread = Thread.ofPlatform().name("dbv-sink").start(sink);
+      started.push(() -> {
+        sink.close();
+        sinkThread.join(30_000);
+      });
+      System.out.printf("chartstream run: %d charts in %s -> %s (broker %s, registry %s)%n",
+          atStart.cells().size(), input, absoluteDbv, bootstrap, registryUrl);
+      int status = follow(bootstrap, registryUrl, atStart, absoluteDbv, signal);
+      System.out.printf("%nThe dbv is %s. Look at it with:%n  ./chartstream inspect %s%n"
+          + "  ./chartstream render %s --rcl LEVEL/ROW/COL -o tile.png%n", absoluteDbv, absoluteDbv, absoluteDbv);
+      return status;
+    } finally {
+      while (!started.isEmpty()) {
+        started.pop().close();
+      }
+      signal.closed();
+    }
+  }
+
+  /** Reports progress until stopped, or with {@code --once} until the dbv holds everything. */
+  private int follow(String bootstrap, String registryUrl, InputScan atStart, Path dbvFile, ShutdownSignal signal) throws Exception {
+    List<String> topologyInputs = List.of(Topics.S57_FEATURES, Topics.CHARTS_CATALOG,
+        EmbeddedTopology.APPLICATION_ID + "-rcl-events-repartition");
+    long quietSince = System.nanoTime();
+    long nextReport = 0;
+    try (SchemaRegistryClient registry = RestSchemaRegistryClient.fromUrl(registryUrl);
+         IngestWatcher ingest = new IngestWatcher(bootstrap, registry, atStart);
+         Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      while (!signal.isRequested()) {
+        boolean ingested = ingest.poll(Duration.ofMillis(500));
+        long lag = TopologyLag.of(admin, EmbeddedTopology.APPLICATION_ID, topologyInputs);
+        Map<TopicPartition, Long> tileEnds = TopologyLag.endOffsets(admin, Topics.RCL_TILES);
+        boolean sunk = sinkCaughtUp(dbvFile, tileEnds);
+        if (!(ingested && lag == 0 && sunk)) {
+          quietSince = System.nanoTime();
+        }
+        if (System.currentTimeMillis() >= nextReport) {
+          System.out.printf("run: charts %d/%d ingested, %d features, %d dead letters, topology lag %d, tiles %d%n",
+              ingest.chartsEnded(), ingest.chartsExpected(), ingest.features(), ingest.errors(), lag,
+              tileEnds.values().stream().mapToLong(Long::longValue).sum());
+          nextReport = System.currentTimeMillis() + 5000;
+        }
+        // Settled: all ingested, the topology has read everything, its emission pass has run
+        // (every second) and the sink has stored every tile since.
+        if (once && System.nanoTime() - quietSince > Duration.ofSeconds(3).toNanos()) {
+          try (DbvReader reader = DbvReader.open(dbvFile)) {
+            System.out.printf("run: done: %d charts, %d tiles by level %s%n", ingest.chartsEnded(),
+                reader.tileCountsByLevel().values().stream().mapToLong(Long::longValue).sum(), reader.tileCountsByLevel());
+          }
+          return ingest.chartsEnded() == ingest.chartsExpected() ? 0 : 1;
+        }
+      }
+      return 0;
+    }
+  }
+
+  private static boolean sinkCaughtUp(Path dbvFile, Map<TopicPartition, Long> tileEnds) {
+    if (!Files.exists(dbvFile)) {
+      return false;
+    }
+    try (DbvReader reader = DbvReader.open(dbvFile)) {
+      Map<TopicPartition, Long> stored = reader.storedOffsets();
+      for (var end : tileEnds.entrySet()) {
+        if (stored.getOrDefault(end.getKey(), 0L) < end.getValue()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (RuntimeException e) {
+      return false; // the sink is creating the file
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.chartstream.dbv;
+
+import java.util.List;
+
+/**
+ * The dbv file layout: table definitions and the constants a reader needs. The prose
+ * specification is {@code docs/dbv-format.md}; a change here is a change of that document and of
+ * {@link #FORMAT_VERSION}.
+ */
+public final class DbvFormat {
+  /** Version of the layout, stored under metadata key {@code format_version}. */
+  public static final int FORMAT_VERSION = 1;
+
+  /** SQLite's default limit of host parameters per statement, the bound for multi-row statements. */
+  public static final int MAX_PARAMETERS = 999;
+
+  /** Metadata keys. */
+  public static final String KEY_FORMAT_VERSION = "format_version";
+  public static final String KEY_CRS = "crs";
+  public static final String KEY_GRID = "rcl_grid";
+  public static final String KEY_LEVELS = "level_table";
+  public static final String KEY_PALETTES = "palettes";
+  public static final String KEY_MARINER = "mariner_settings";
+  public static final String KEY_TILE_SCHEMA = "tile_schema";
+  public static final String KEY_TILE_CODEC = "tile_codec";
+
+  /** Value of {@link #KEY_TILE_CODEC}: zlib stream (RFC 1950) around a raw deflate stream (RFC 1951). */
+  public static final String TILE_CODEC = "zlib";
+
+  /** Statements that create an empty dbv; each is idempotent. */
+  public static final List<String> DDL = List.of(
+      "CREATE TABLE IF NOT EXISTS metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+      """
+      CREATE TABLE IF NOT EXISTS charts (
+        chart_id TEXT NOT NULL,
+        revision TEXT NOT NULL,
+        edition INTEGER,
+        update_number INTEGER,
+        update_application_date TEXT,
+        issue_date TEXT,
+        compilation_scale INTEGER,
+        usage_band INTEGER,
+        source TEXT NOT NULL,
+        file TEXT NOT NULL,
+        coverage BLOB,
+        PRIMARY KEY (chart_id, revision))""",
+      """
+      CREATE TABLE IF NOT EXISTS tiles (
+        level INTEGER NOT NULL,
+        row INTEGER NOT NULL,
+        col INTEGER NOT NULL,
+        rcl INTEGER PRIMARY KEY,
+        sequence INTEGER NOT NULL,
+        charts TEXT NOT NULL,
+        feature_count INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        blob BLOB NOT NULL)""",
+      "CREATE UNIQUE INDEX IF NOT EXISTS tiles_level_row_col ON tiles (level, row, col)",
+      """
+      CREATE TABLE IF NOT EXISTS sink_offsets (
+        topic TEXT NOT NULL,
+        partition INTEGER NOT NULL,
+        next_offset INTEGER NOT NULL,
+        PRIMARY KEY (topic, partition))""");
+
+  private DbvFormat() {}
+}

@@ -1,0 +1,87 @@
+package io.chartstream.dbv;
+
+import io.chartstream.schema.avro.RclTile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+
+/**
+ * A tile's {@code blob}: the RclTile's plain Avro binary encoding (no wire header, no container)
+ * in a zlib stream (RFC 1950: {@link Deflater} with its header, not {@code nowrap}), so that
+ * Python's {@code zlib.decompress} and any zlib binding read it. Not thread-safe.
+ */
+public final class TileBlobCodec {
+  private final SpecificDatumWriter<RclTile> writer = new SpecificDatumWriter<>(RclTile.class);
+  private final SpecificDatumReader<RclTile> reader = new SpecificDatumReader<>(RclTile.class);
+  private BinaryEncoder encoder;
+  private BinaryDecoder decoder;
+
+  /** Avro-encodes and compresses a tile. */
+  public byte[] encode(RclTile tile) {
+    ByteArrayOutputStream avro = new ByteArrayOutputStream(4096);
+    encoder = EncoderFactory.get().binaryEncoder(avro, encoder);
+    try {
+      writer.write(tile, encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return deflate(avro.toByteArray());
+  }
+
+  /** Decompresses and decodes a blob written by {@link #encode}. */
+  public RclTile decode(byte[] blob) {
+    decoder = DecoderFactory.get().binaryDecoder(inflate(blob), decoder);
+    try {
+      return reader.read(null, decoder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] deflate(byte[] raw) {
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+    try {
+      deflater.setInput(raw);
+      deflater.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 3 + 64);
+      byte[] buffer = new byte[16384];
+      while (!deflater.finished()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+      return out.toByteArray();
+    } finally {
+      deflater.end();
+    }
+  }
+
+  static byte[] inflate(byte[] compressed) {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(compressed);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(compressed.length * 4);
+      byte[] buffer = new byte[16384];
+      while (!inflater.finished()) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw new IllegalArgumentException("truncated tile blob");
+        }
+        out.write(buffer, 0, n);
+      }
+      return out.toByteArray();
+    } catch (DataFormatException e) {
+      throw new IllegalArgumentException("not a zlib tile blob: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.chartstream.dbv;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.chartstream.schema.avro.BoundingBox;
+import io.chartstream.schema.avro.CatalogSource;
+import io.chartstream.schema.avro.ChartCatalogEntry;
+import io.chartstream.schema.avro.ChartVersion;
+import io.chartstream.schema.avro.RclTile;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DbvWriterReaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void roundTripsTilesMetadataAndOffsets() {
+    Path file = dir.resolve("a.dbv");
+    List<RclTile> tiles = new ArrayList<>();
+    // 300 tiles: more than one multi-row statement (111 rows of 9 parameters each).
+    for (int i = 0; i < 300; i++) {
+      tiles.add(TestTiles.tile(i % 2 == 0 ? 12 : 13, 100 + i, 200 + i, 1, 1 + i % 7));
+    }
+    TopicPartition tp = new TopicPartition("rcl.tiles", 0);
+    try (DbvWriter writer = DbvWriter.open(file, TestTiles.metadata())) {
+      writer.upsertTiles(tiles, Map.of(tp, 300L));
+    }
+    try (DbvReader reader = DbvReader.open(file)) {
+      for (RclTile expected : tiles) {
+        assertEquals(expected, reader.tile(expected.getLevel(), expected.getRow(), expected.getCol()).orElseThrow());
+      }
+      List<RclTile> all = new ArrayList<>();
+      reader.tiles(all::add);
+      assertEquals(300, all.size());
+      assertEquals(Map.of(12, 150L, 13, 150L), reader.tileCountsByLevel());
+      assertEquals(Map.of(tp, 300L), reader.storedOffsets());
+      Map<String, String> metadata = reader.metadata();
+      assertEquals("1", metadata.get("format_version"));
+      assertEquals("EPSG:3395", metadata.get("crs"));
+      assertEquals("zlib", metadata.get("tile_codec"));
+      assertEquals(RclTile.getClassSchema().toString(), metadata.get("tile_schema"));
+      assertTrue(reader.tile(1, 1, 1).isEmpty());
+    }
+  }
+
+  @Test
+  void olderSequenceNeverReplacesNewer() {
+    Path file = dir.resolve("b.dbv");
+    TopicPartition tp = new TopicPartition("rcl.tiles", 0);
+    RclTile newer = TestTiles.tile(13, 5, 6, 3, 4);
+    RclTile older = TestTiles.tile(13, 5, 6, 2, 9);
+    RclTile newest = TestTiles.tile(13, 5, 6, 4, 1);
+    try (DbvWriter writer = DbvWriter.open(file, TestTiles.metadata())) {
+      writer.upsertTiles(List.of(newer), Map.of(tp, 1L));
+      writer.upsertTiles(List.of(older), Map.of(tp, 2L));
+      try (DbvReader reader = DbvReader.open(file)) {
+        assertEquals(newer, reader.tile(13, 5, 6).orElseThrow());
+        assertEquals(Map.of(tp, 2L), reader.storedOffsets());
+      }
+      // Within one batch too, order does not matter: the highest sequence wins.
+      writer.upsertTiles(List.of(newest, older), Map.of(tp, 4L));
+    }
+    try (DbvReader reader = DbvReader.open(file)) {
+      assertEquals(newest, reader.tile(13, 5, 6).orElseThrow());
+    }
+  }
+
+  @Test
+  void keepsChartVersionsAndDropsPlaceholders() {
+    Path file = dir.resolve("c.dbv");
+    ChartCatalogEntry exchangeSet = ChartCatalogEntry.newBuilder().setChartId("US5WA22M")
+        .setSource(CatalogSource.EXCHANGE_SET).setFile("ENC_ROOT/US5WA22M/US5WA22M.000").setProducer("US")
+        .setBbox(new BoundingBox(47.0, -123.0, 48.0, -122.0)).build();
+    ChartCatalogEntry cell = ChartCatalogEntry.newBuilder(exchangeSet).setSource(CatalogSource.CELL)
+        .setVersion(new ChartVersion(3, 2, "20240101", "20230101")).setCompilationScale(22000).setUsageBand(5)
+        .setCoverage(ByteBuffer.wrap(new byte[] {1, 2, 3})).build();
+    try (DbvWriter writer = DbvWriter.open(file, TestTiles.metadata())) {
+      writer.write(new DbvBatch(List.of(), List.of(DbvChart.of(exchangeSet)), Set.of(), Map.of()));
+      writer.write(new DbvBatch(List.of(), List.of(DbvChart.of(cell), 
+          DbvChart.of(ChartCatalogEntry.newBuilder(exchangeSet).setChartId("US4WA10M").build())), Set.of(), Map.of()));
+      // The exchange set seen again after the cell was read adds no placeholder.
+      writer.write(new DbvBatch(List.of(), List.of(DbvChart.of(exchangeSet)), Set.of(), Map.of()));
+    }
+    try (DbvReader reader = DbvReader.open(file)) {
+      List<DbvChart> charts = reader.charts();
+      assertEquals(2, charts.size());
+      assertEquals("US4WA10M", charts.get(0).chartId());
+      assertEquals("", charts.get(0).revision());
+      DbvChart read = charts.get(1);
+      assertEquals("3:2:20240101:20230101", read.revision());
+      assertEquals(22000, read.compilationScale());
+      assertEquals("CELL", read.source());
+      assertArrayEquals(new byte[] {1, 2, 3}, read.coverage());
+    }
+  }
+}
