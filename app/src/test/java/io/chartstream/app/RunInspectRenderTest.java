@@ -66,6 +66,11 @@ class RunInspectRenderTest {
     }
     assertEquals(1, chartstream("render", dbv.toString(), "--rcl", "3/0/0", "-o", out.resolve("none.png").toString()),
         "a tile the dbv lacks is an error");
+    // An area of US5MA12M (Boston harbour approaches) at the harbour level: several tiles in one image.
+    Path area = out.resolve("US5MA12M-bbox-day.png");
+    assertEquals(0, chartstream("render", dbv.toString(), "--bbox", "-71.00,42.25,-70.90,42.32", "--level", "13",
+        "-o", area.toString(), "--size", "768"));
+    assertTrue(ImageIO.read(area.toFile()).getHeight() > 100);
   }
 
   private static int chartstream(String... args) {
