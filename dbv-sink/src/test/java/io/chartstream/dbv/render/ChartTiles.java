@@ -1,14 +1,12 @@
 package io.chartstream.dbv.render;
 
 import io.chartstream.ingest.s57.CellFiles;
-import io.chartstream.ingest.s57.CellName;
 import io.chartstream.ingest.s57.ChartContents;
+import io.chartstream.ingest.s57.ChartVersionHeaders;
 import io.chartstream.ingest.s57.ChartReader;
-import io.chartstream.ingest.s57.DatasetIdentification;
 import io.chartstream.ingest.s57.InputScanner;
 import io.chartstream.schema.TopicSchemas;
 import io.chartstream.schema.Topics;
-import io.chartstream.schema.avro.CatalogSource;
 import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.ChartEnd;
 import io.chartstream.schema.avro.ChartStart;
@@ -23,7 +21,6 @@ import io.chartstream.topology.s52.TableChoice;
 import io.chartstream.topology.streams.ChartTopology;
 import io.chartstream.topology.streams.FeatureStages;
 import io.chartstream.topology.streams.TopologyConfig;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,11 +73,11 @@ final class ChartTiles {
           AvroWireSerdes.<RclTile>of(registry, TopicSchemas.RCL_TILE, false).deserializer());
       // Every catalogue entry first, as an exchange set announces its cells before any is read.
       for (ChartContents chart : charts) {
-        catalog.pipeInput(chart.files().chartId(), catalogEntry(chart));
+        catalog.pipeInput(chart.files().chartId(), ChartVersionHeaders.catalogEntry(chart, null));
       }
       for (ChartContents chart : charts) {
         String chartId = chart.files().chartId();
-        features.pipeInput(chartId, start(chart));
+        features.pipeInput(chartId, ChartVersionHeaders.start(chart));
         for (S57Feature feature : chart.features()) {
           features.pipeInput(chartId, feature);
         }
@@ -94,38 +91,7 @@ final class ChartTiles {
     }
   }
 
-  private static ChartCatalogEntry catalogEntry(ChartContents chart) {
-    DatasetIdentification dsid = chart.dsid();
-    CellName name = CellName.parse(chart.files().base().getFileName().toString()).orElseThrow();
-    return ChartCatalogEntry.newBuilder()
-        .setChartId(chart.files().chartId())
-        .setSource(CatalogSource.CELL)
-        .setFile(chart.files().basePath())
-        .setUpdateFiles(chart.files().updatePaths())
-        .setVersion(dsid.version())
-        .setCompilationScale(dsid.compilationScale())
-        .setUsageBand(name.usageBand().orElse(null))
-        .setProducer(name.producer())
-        .setAgency(dsid.agency())
-        .setBbox(chart.bbox())
-        .setCoverage(chart.coverage() == null ? null : ByteBuffer.wrap(chart.coverage()))
-        .build();
-  }
 
-  private static ChartStart start(ChartContents chart) {
-    DatasetIdentification dsid = chart.dsid();
-    return ChartStart.newBuilder()
-        .setChartId(chart.files().chartId())
-        .setVersion(dsid.version())
-        .setFile(chart.files().basePath())
-        .setUpdateFiles(chart.files().updatePaths())
-        .setAgency(dsid.agency())
-        .setCompilationScale(dsid.compilationScale())
-        .setIntendedUsage(dsid.intendedUsage())
-        .setDatasetName(dsid.datasetName())
-        .setDsid(dsid.fields())
-        .build();
-  }
 
   private static ChartEnd end(ChartContents chart) {
     // The topology does not check the content hash; the count is what tells it the chart is whole.

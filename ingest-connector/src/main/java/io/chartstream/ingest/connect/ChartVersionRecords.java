@@ -1,15 +1,11 @@
 package io.chartstream.ingest.connect;
 
-import io.chartstream.ingest.s57.CellName;
 import io.chartstream.ingest.s57.ChartContents;
+import io.chartstream.ingest.s57.ChartVersionHeaders;
 import io.chartstream.ingest.s57.DatasetIdentification;
-import io.chartstream.schema.avro.CatalogSource;
-import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.ChartEnd;
-import io.chartstream.schema.avro.ChartStart;
 import io.chartstream.schema.avro.S57Feature;
 import io.chartstream.schema.serde.AvroWireFormat;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -33,34 +29,10 @@ final class ChartVersionRecords {
     String fingerprint = chart.files().fingerprint();
     Map<String, String> inProgress = OffsetLedger.offset(previousDone);
     DatasetIdentification dsid = chart.dsid();
-    CellName name = CellName.parse(chart.files().base().getFileName().toString()).orElseThrow();
 
     List<SourceRecord> records = new ArrayList<>(chart.features().size() + 3);
-    records.add(encoder.catalog(chartId, ChartCatalogEntry.newBuilder()
-        .setChartId(chartId)
-        .setSource(CatalogSource.CELL)
-        .setFile(chart.files().basePath())
-        .setUpdateFiles(chart.files().updatePaths())
-        .setVersion(dsid.version())
-        .setCompilationScale(dsid.compilationScale())
-        .setUsageBand(name.usageBand().orElse(null))
-        .setProducer(name.producer())
-        .setAgency(dsid.agency())
-        .setBbox(chart.bbox())
-        .setCoverage(chart.coverage() == null ? null : ByteBuffer.wrap(chart.coverage()))
-        .setCatalogCrc(catalogCrc)
-        .build(), partition, inProgress));
-    records.add(encoder.feature(chartId, ChartStart.newBuilder()
-        .setChartId(chartId)
-        .setVersion(dsid.version())
-        .setFile(chart.files().basePath())
-        .setUpdateFiles(chart.files().updatePaths())
-        .setAgency(dsid.agency())
-        .setCompilationScale(dsid.compilationScale())
-        .setIntendedUsage(dsid.intendedUsage())
-        .setDatasetName(dsid.datasetName())
-        .setDsid(dsid.fields())
-        .build(), partition, inProgress));
+    records.add(encoder.catalog(chartId, ChartVersionHeaders.catalogEntry(chart, catalogCrc), partition, inProgress));
+    records.add(encoder.feature(chartId, ChartVersionHeaders.start(chart), partition, inProgress));
     MessageDigest hash = sha256();
     for (S57Feature feature : chart.features()) {
       SourceRecord record = encoder.feature(chartId, feature, partition, inProgress);
