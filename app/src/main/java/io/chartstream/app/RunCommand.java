@@ -46,6 +46,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Exit once every chart of the input is in the dbv (exit 1 if any chart failed).")
   boolean once;
 
+  @Option(names = "--quiet", description = "No progress lines.")
+  boolean quiet;
+
+  @Option(names = "--json-progress", description = "Progress as one JSON object per line, for machines.")
+  boolean jsonProgress;
+
   @Mixin
   TopologySettings settings = new TopologySettings();
 
@@ -73,11 +79,15 @@ final class RunCommand implements Callable<Integer> {
         sink.close();
         sinkThread.join(30_000);
       });
-      System.out.printf("chartstream run: %d charts in %s -> %s (broker %s, registry %s)%n",
-          atStart.cells().size(), input, absoluteDbv, bootstrap, registryUrl);
+      if (!quiet && !jsonProgress) {
+        System.out.printf("chartstream run: %d charts in %s -> %s (broker %s, registry %s)%n",
+            atStart.cells().size(), input, absoluteDbv, bootstrap, registryUrl);
+      }
       int status = follow(bootstrap, registryUrl, atStart, absoluteDbv, signal);
-      System.out.printf("%nThe dbv is %s. Look at it with:%n  ./chartstream inspect %s%n"
+      if (!quiet && !jsonProgress) {
+        System.out.printf("%nThe dbv is %s. Look at it with:%n  ./chartstream inspect %s%n"
           + "  ./chartstream render %s --rcl LEVEL/ROW/COL -o tile.png%n", absoluteDbv, absoluteDbv, absoluteDbv);
+      }
       return status;
     } finally {
       while (!started.isEmpty()) {
@@ -104,18 +114,26 @@ final class RunCommand implements Callable<Integer> {
         if (!(ingested && lag == 0 && sunk)) {
           quietSince = System.nanoTime();
         }
-        if (System.currentTimeMillis() >= nextReport) {
-          System.out.printf("run: charts %d/%d ingested, %d features, %d dead letters, topology lag %d, tiles %d%n",
-              ingest.chartsEnded(), ingest.chartsExpected(), ingest.features(), ingest.errors(), lag,
-              tileEnds.values().stream().mapToLong(Long::longValue).sum());
-          nextReport = System.currentTimeMillis() + 5000;
+        if (!quiet && System.currentTimeMillis() >= nextReport) {
+          long tiles = tileEnds.values().stream().mapToLong(Long::longValue).sum();
+          if (jsonProgress) {
+            System.out.printf(java.util.Locale.ROOT, "{\"chartsIngested\":%d,\"chartsKnown\":%d,\"features\":%d,\"deadLetters\":%d,"
+                    + "\"topologyLag\":%d,\"tileRecords\":%d,\"sinkCaughtUp\":%b}%n",
+                ingest.chartsEnded(), ingest.chartsExpected(), ingest.features(), ingest.errors(), lag, tiles, sunk);
+          } else {
+            System.out.printf("run: charts %d/%d ingested, %d features, %d dead letters, topology lag %d, tile records %d%n",
+                ingest.chartsEnded(), ingest.chartsExpected(), ingest.features(), ingest.errors(), lag, tiles);
+          }
+          nextReport = System.currentTimeMillis() + (jsonProgress ? 1000 : 5000);
         }
         // Settled: all ingested, the topology has read everything, its emission pass has run
         // (every second) and the sink has stored every tile since.
         if (once && System.nanoTime() - quietSince > Duration.ofSeconds(3).toNanos()) {
-          try (DbvReader reader = DbvReader.open(dbvFile)) {
-            System.out.printf("run: done: %d charts, %d tiles by level %s%n", ingest.chartsEnded(),
-                reader.tileCountsByLevel().values().stream().mapToLong(Long::longValue).sum(), reader.tileCountsByLevel());
+          if (!quiet) {
+            try (DbvReader reader = DbvReader.open(dbvFile)) {
+              System.out.printf("run: done: %d charts, %d tiles by level %s%n", ingest.chartsEnded(),
+                  reader.tileCountsByLevel().values().stream().mapToLong(Long::longValue).sum(), reader.tileCountsByLevel());
+            }
           }
           return ingest.chartsEnded() == ingest.chartsExpected() ? 0 : 1;
         }
