@@ -121,8 +121,9 @@ final class RunCommand implements Callable<Integer> {
                     + "\"topologyLag\":%d,\"tileRecords\":%d,\"sinkCaughtUp\":%b}%n",
                 ingest.chartsEnded(), ingest.chartsExpected(), ingest.features(), ingest.errors(), lag, tiles, sunk);
           } else {
-            System.out.printf("run: charts %d/%d ingested, %d features, %d dead letters, topology lag %d, tile records %d%n",
-                ingest.chartsEnded(), ingest.chartsExpected(), ingest.features(), ingest.errors(), lag, tiles);
+            System.out.printf("run: charts %d/%d ingested, %d features, %d dead letters, topology lag %s, tile records %d%n",
+                ingest.chartsEnded(), ingest.chartsExpected(), ingest.features(), ingest.errors(),
+                lag == TopologyLag.NOT_STARTED ? "(starting)" : String.valueOf(lag), tiles);
           }
           nextReport = System.currentTimeMillis() + (jsonProgress ? 1000 : 5000);
         }
@@ -135,7 +136,12 @@ final class RunCommand implements Callable<Integer> {
                   reader.tileCountsByLevel().values().stream().mapToLong(Long::longValue).sum(), reader.tileCountsByLevel());
             }
           }
-          return ingest.chartsEnded() == ingest.chartsExpected() ? 0 : 1;
+          if (ingest.chartsEnded() == ingest.chartsExpected()) {
+            return 0;
+          }
+          System.out.println("run: charts not in the dbv: " + ingest.chartsNotEnded());
+          ingest.deadLetters().forEach(d -> System.out.println("  dead letter: " + d));
+          return 1;
         }
       }
       return 0;

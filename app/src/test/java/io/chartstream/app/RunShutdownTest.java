@@ -31,7 +31,7 @@ class RunShutdownTest {
     Process run = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "run", "--input", input.toString(), "--dbv", workDir.resolve("out.dbv").toString(),
         "--work-dir", workDir.resolve("work").toString(), "--json-progress", "--config-dir", configDir().toString()))
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        .redirectError(workDir.resolve("run.err").toFile()).start();
     JsonNode progress = null;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -44,7 +44,8 @@ class RunShutdownTest {
           break;
         }
       }
-      assertTrue(progress != null && progress.get("chartsIngested").asInt() == 1, "progress: " + progress);
+      assertTrue(progress != null && progress.get("chartsIngested").asInt() == 1,
+          "progress: " + progress + "; the run's stderr: " + Files.readString(workDir.resolve("run.err")).lines().filter(l -> l.contains("ERROR") || l.contains("Exception")).limit(5).toList());
       long stop = System.nanoTime();
       run.destroy(); // SIGTERM
       assertTrue(run.waitFor(30, TimeUnit.SECONDS), "still running 30 s after SIGTERM");

@@ -37,6 +37,7 @@ public final class IngestWatcher implements AutoCloseable {
   private final Set<String> endedCharts = new HashSet<>();
   private final Set<String> failedCharts = new HashSet<>();
   private final Set<String> reportedFiles = new HashSet<>();
+  private final List<String> deadLetters = new java.util.ArrayList<>();
   private long features;
   private long errorCount;
 
@@ -66,6 +67,7 @@ public final class IngestWatcher implements AutoCloseable {
         IngestError error = errors.deserialize(record.topic(), record.value());
         errorCount++;
         reportedFiles.add(error.getFile());
+        deadLetters.add(error.getFile() + " [" + error.getStage() + "] " + error.getCode() + ": " + error.getReason());
         if (error.getChartId() != null) {
           failedCharts.add(error.getChartId());
         }
@@ -107,6 +109,16 @@ public final class IngestWatcher implements AutoCloseable {
 
   public long errors() {
     return errorCount;
+  }
+
+  /** Expected charts that have not ended their current version (yet, or because they failed). */
+  public List<String> chartsNotEnded() {
+    return expectedCharts.keySet().stream().filter(c -> !endedCharts.contains(c)).sorted().toList();
+  }
+
+  /** Every dead letter read so far, as "file [stage] code: reason". */
+  public List<String> deadLetters() {
+    return List.copyOf(deadLetters);
   }
 
   @Override

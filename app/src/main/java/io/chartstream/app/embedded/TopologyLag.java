@@ -19,7 +19,13 @@ import org.apache.kafka.common.TopicPartition;
 public final class TopologyLag {
   private TopologyLag() {}
 
-  /** Records not yet processed by {@code groupId}, summed over the partitions of {@code topics}. */
+  /** The lag while some of the group's topics do not exist yet (the topology is still starting). */
+  public static final long NOT_STARTED = -1;
+
+  /**
+   * Records not yet processed by {@code groupId}, summed over the partitions of {@code topics};
+   * {@link #NOT_STARTED} while one of them does not exist yet.
+   */
   public static long of(Admin admin, String groupId, List<String> topics) throws InterruptedException {
     try {
       Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
@@ -36,6 +42,9 @@ public final class TopologyLag {
       }
       return lag;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+        return NOT_STARTED; // Kafka Streams creates its internal topics when it first starts
+      }
       throw new IllegalStateException("Cannot read the lag of " + groupId + ": " + e.getCause().getMessage(), e.getCause());
     }
   }
