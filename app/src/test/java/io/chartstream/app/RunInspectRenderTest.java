@@ -35,7 +35,7 @@ class RunInspectRenderTest {
     Files.copy(s57.resolve("US1BS01M/US1BS01M.000"), input.resolve("US1BS01M.000"));
     Files.copy(s57.resolve("US5MA12M/US5MA12M.000"), input.resolve("US5MA12M.000"));
     Path dbv = workDir.resolve("out.dbv");
-    Path config = configDir();
+    Path config = ConfigDir.find();
     assertEquals(0, chartstream("run", "--input", input.toString(), "--dbv", dbv.toString(), "--work-dir",
         workDir.resolve("work").toString(), "--once", "--config-dir", config.toString()));
     assertTrue(Files.size(dbv) > 100_000);
@@ -97,12 +97,4 @@ class RunInspectRenderTest {
     return out;
   }
 
-  private static Path configDir() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("config/levels.properties"))) {
-        return dir.resolve("config");
-      }
-    }
-    throw new AssertionError("no config/ above " + Path.of("").toAbsolutePath());
-  }
 }

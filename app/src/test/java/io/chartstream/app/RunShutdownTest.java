@@ -30,7 +30,7 @@ class RunShutdownTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process run = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "run", "--input", input.toString(), "--dbv", workDir.resolve("out.dbv").toString(),
-        "--work-dir", workDir.resolve("work").toString(), "--json-progress", "--config-dir", configDir().toString()))
+        "--work-dir", workDir.resolve("work").toString(), "--json-progress", "--config-dir", ConfigDir.find().toString()))
         .redirectError(workDir.resolve("run.err").toFile()).start();
     JsonNode progress = null;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8))) {
@@ -57,12 +57,4 @@ class RunShutdownTest {
     assertTrue(Files.size(workDir.resolve("out.dbv")) > 10_000);
   }
 
-  private static Path configDir() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("config/levels.properties"))) {
-        return dir.resolve("config");
-      }
-    }
-    throw new AssertionError("no config/ above " + Path.of("").toAbsolutePath());
-  }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chartstream.app.ConfigDir;
 import io.chartstream.app.TopologySettings;
 import io.chartstream.ingest.s57.SharedData;
 import io.chartstream.schema.TopicSchemas;
@@ -47,7 +48,7 @@ class TopologyEndToEndTest {
 
   @Test
   void everyFeatureReachesAFinishedRclAndNoRclIsEmittedEarly() throws Exception {
-    TopologyConfig withPresentation = TopologySettings.toConfig(configDir(), null);
+    TopologyConfig withPresentation = TopologySettings.toConfig(ConfigDir.find(), null);
     try (IngestHarness harness = new IngestHarness(SharedData.s57(), workDir);
          EmbeddedTopology topology = EmbeddedTopology.start(harness.bootstrap(), harness.schemaRegistry.url(), workDir,
              withPresentation, 1, (short) 1)) {
@@ -141,14 +142,6 @@ class TopologyEndToEndTest {
         features.size(), styled.size(), 100.0 * styled.size() / features.size(), areaPieces);
   }
 
-  private static Path configDir() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("config/levels.properties"))) {
-        return dir.resolve("config");
-      }
-    }
-    throw new AssertionError("no config/ above " + Path.of("").toAbsolutePath());
-  }
 
   /**
    * No store, changelog or repartition record grows with tile density: the largest is far below
