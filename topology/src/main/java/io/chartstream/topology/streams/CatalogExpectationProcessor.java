@@ -49,7 +49,7 @@ final class CatalogExpectationProcessor implements Processor<String, ChartCatalo
     this.context = context;
     catalogRcls = context.getStateStore(StoreNames.CATALOG_RCLS);
     reprojector = Reprojector.to(config.targetCrs());
-    // No buffer: expectation follows coverage exactly, as the chart's own M_COVR pieces do.
+    // The features' buffer too: an RCL expects the chart exactly where its M_COVR pieces land.
     clipper = new TileClipper(config.grid(), config.bufferFraction());
   }
 

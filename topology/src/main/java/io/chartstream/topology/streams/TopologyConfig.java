@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param emitInterval   how often changed RCLs are checked and finished ones emitted: a pass
  *                       batches the re-emissions of an RCL that several charts change at once
  * @param stages         what happens to each tile feature after clipping (triangulation,
- *                       display points, styling: later issues)
+ *                       display points, S-52 styling: {@link FeatureStages#presentation})
  */
 public record TopologyConfig(String targetCrs, RclGrid grid, LevelTable levels, double bufferFraction,
                              Duration emitInterval, FeatureStages stages) {
