@@ -1,5 +1,9 @@
 package io.chartstream.dbv.s3;
 
+import io.chartstream.s3.S3ClientFactory;
+import io.chartstream.s3.S3Errors;
+import io.chartstream.s3.S3Settings;
+
 import io.chartstream.dbv.DbvException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +79,7 @@ public final class DbvSnapshotPublisher {
       LOGGER.info("Published {} to {} ({} bytes, sha256 {})", dbv, published.location(), size, sha256);
       return published;
     } catch (S3Exception e) {
-      throw new S3PublishException(target.bucket(), key, s3Reason(e), e);
+      throw new S3PublishException(target.bucket(), key, S3Errors.reason(e), e);
     } catch (SdkException | DbvException e) {
       throw new S3PublishException(target.bucket(), key, e.getMessage(), e);
     } catch (IOException | UncheckedIOException e) {
@@ -96,15 +100,6 @@ public final class DbvSnapshotPublisher {
     try (S3Client client = clients.apply(target)) {
       client.putObject(request, RequestBody.fromFile(file));
     }
-  }
-
-  /** "NoSuchBucket: The specified bucket does not exist (HTTP 404)", or the SDK's own message. */
-  private static String s3Reason(S3Exception e) {
-    if (e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null) {
-      return e.getMessage();
-    }
-    return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage()
-        + " (HTTP " + e.statusCode() + ")";
   }
 
   /** Lower-case hex SHA-256 of a file's bytes. */

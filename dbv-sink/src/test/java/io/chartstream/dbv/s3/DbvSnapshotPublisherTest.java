@@ -1,5 +1,8 @@
 package io.chartstream.dbv.s3;
 
+import io.chartstream.s3.LocalS3;
+import io.chartstream.s3.S3ClientFactory;
+import io.chartstream.s3.S3Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.chartstream.dbv.s3;
+package io.chartstream.s3;
 
 import java.net.URI;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.chartstream.dbv.s3;
+package io.chartstream.s3;
 
 import java.net.URI;
 import java.time.Duration;
@@ -13,8 +13,8 @@ import org.jclouds.blobstore.BlobStoreContext;
  * jclouds' in-memory {@code transient} blob store, checking AWS v2/v4 signatures against test
  * credentials (so the client's signing is exercised too).
  */
-final class LocalS3 implements AutoCloseable {
-  static final S3Settings.StaticCredentials CREDENTIALS =
+public final class LocalS3 implements AutoCloseable {
+  public static final S3Settings.StaticCredentials CREDENTIALS =
       new S3Settings.StaticCredentials("chartstream-test", "chartstream-test-secret");
 
   private final BlobStoreContext context;
@@ -26,7 +26,7 @@ final class LocalS3 implements AutoCloseable {
   }
 
   /** Starts the server and waits until Jetty is listening. */
-  static LocalS3 start() throws Exception {
+  public static LocalS3 start() throws Exception {
     BlobStoreContext context = ContextBuilder.newBuilder("transient")
         .credentials("identity", "credential")
         .build(BlobStoreContext.class);
@@ -50,16 +50,16 @@ final class LocalS3 implements AutoCloseable {
     return new LocalS3(context, proxy);
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + proxy.getPort());
   }
 
-  void createBucket(String bucket) {
+  public void createBucket(String bucket) {
     context.getBlobStore().createContainerInLocation(null, bucket);
   }
 
   /** Settings for {@code s3://bucket/key} on this server, with the test credentials. */
-  S3Settings settings(String bucket, String key) {
+  public S3Settings settings(String bucket, String key) {
     return S3Settings.parse("s3://" + bucket + "/" + key)
         .withEndpoint(endpoint())
         .withCredentials(CREDENTIALS);

@@ -1,4 +1,4 @@
-package io.chartstream.dbv.s3;
+package io.chartstream.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

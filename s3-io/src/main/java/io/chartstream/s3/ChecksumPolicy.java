@@ -1,4 +1,4 @@
-package io.chartstream.dbv.s3;
+package io.chartstream.s3;
 
 /**
  * When the S3 client adds request checksums and validates response checksums.

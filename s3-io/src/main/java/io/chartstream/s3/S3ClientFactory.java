@@ -1,4 +1,4 @@
-package io.chartstream.dbv.s3;
+package io.chartstream.s3;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
