@@ -1,19 +1,37 @@
 package io.chartstream.ingest.connect;
 
+import io.chartstream.s3.S3Settings;
 import io.chartstream.schema.Topics;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 /** The settings of {@link S57SourceConnector}, parsed once into typed fields. */
 public final class S57SourceConnectorConfig extends AbstractConfig {
   public static final String INPUT_CONF = "input";
-  private static final String INPUT_DOC = "Directory that holds exchange sets (CATALOG.031) and loose S-57 cells with their"
-      + " update files; it is watched for new files.";
+  private static final String INPUT_DOC = "Directory, or s3://bucket/prefix, that holds exchange sets (CATALOG.031) and loose"
+      + " S-57 cells with their update files; it is watched for new files (an S3 prefix is listed again every scan).";
+  public static final String S3_ENDPOINT_CONF = "s3.endpoint";
+  private static final String S3_ENDPOINT_DOC = "S3-compatible endpoint (MinIO, S3Proxy, …) for an s3:// input; empty for AWS S3.";
+  public static final String S3_REGION_CONF = "s3.region";
+  private static final String S3_REGION_DOC = "Signing region for an s3:// input.";
+  public static final String S3_PATH_STYLE_CONF = "s3.path.style";
+  private static final String S3_PATH_STYLE_DOC = "Path-style addressing (http://host/bucket/key), which most S3-compatible stores need.";
+  public static final String S3_ACCESS_KEY_CONF = "s3.access.key.id";
+  private static final String S3_ACCESS_KEY_DOC = "Access key for an s3:// input; empty for the AWS SDK's default credential chain.";
+  public static final String S3_SECRET_KEY_CONF = "s3.secret.access.key";
+  private static final String S3_SECRET_KEY_DOC = "Secret key going with s3.access.key.id; never logged.";
+  public static final String S3_CACHE_DIR_CONF = "s3.cache.dir";
+  private static final String S3_CACHE_DIR_DOC = "Local directory an s3:// input is mirrored into (GDAL reads local files); each task"
+      + " keeps its own copy in task-N below it. Default: chartstream-s3-input in the JVM's temporary directory.";
   public static final String SCHEMA_REGISTRY_URL_CONF = "schema.registry.url";
   private static final String SCHEMA_REGISTRY_URL_DOC = "Confluent-compatible schema registry the Avro schemas are registered in.";
   public static final String CATALOG_TOPIC_CONF = "topic.catalog";
@@ -35,6 +53,12 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
 
   public static final ConfigDef CONFIG_DEF = new ConfigDef()
       .define(INPUT_CONF, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, INPUT_DOC)
+      .define(S3_ENDPOINT_CONF, Type.STRING, "", Importance.MEDIUM, S3_ENDPOINT_DOC)
+      .define(S3_REGION_CONF, Type.STRING, S3Settings.DEFAULT_REGION, Importance.LOW, S3_REGION_DOC)
+      .define(S3_PATH_STYLE_CONF, Type.BOOLEAN, true, Importance.LOW, S3_PATH_STYLE_DOC)
+      .define(S3_ACCESS_KEY_CONF, Type.STRING, "", Importance.MEDIUM, S3_ACCESS_KEY_DOC)
+      .define(S3_SECRET_KEY_CONF, Type.PASSWORD, null, Importance.MEDIUM, S3_SECRET_KEY_DOC)
+      .define(S3_CACHE_DIR_CONF, Type.STRING, "", Importance.LOW, S3_CACHE_DIR_DOC)
       .define(SCHEMA_REGISTRY_URL_CONF, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
       .define(CATALOG_TOPIC_CONF, Type.STRING, Topics.CHARTS_CATALOG, Importance.MEDIUM, CATALOG_TOPIC_DOC)
       .define(FEATURES_TOPIC_CONF, Type.STRING, Topics.S57_FEATURES, Importance.MEDIUM, FEATURES_TOPIC_DOC)
@@ -45,7 +69,13 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
       .define(TASK_INDEX_CONF, Type.INT, 0, Range.atLeast(0), Importance.LOW, "Set by the connector.")
       .define(TASK_COUNT_CONF, Type.INT, 1, Range.atLeast(1), Importance.LOW, "Set by the connector.");
 
+  /**
+   * The directory the task scans: the input directory itself, or for an s3:// input this task's
+   * mirror of it ({@link #s3Input}).
+   */
   public final Path input;
+  /** The S3 location an s3:// input is read from, empty for a directory. */
+  public final Optional<S3Settings> s3Input;
   public final String schemaRegistryUrl;
   public final String catalogTopic;
   public final String featuresTopic;
@@ -58,7 +88,16 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
 
   public S57SourceConnectorConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
-    input = Path.of(getString(INPUT_CONF)).toAbsolutePath().normalize();
+    String location = getString(INPUT_CONF);
+    taskIndex = getInt(TASK_INDEX_CONF);
+    taskCount = getInt(TASK_COUNT_CONF);
+    if (isS3(location)) {
+      s3Input = Optional.of(s3Settings(location));
+      input = mirrorDir(cacheDir(), taskIndex);
+    } else {
+      s3Input = Optional.empty();
+      input = Path.of(location).toAbsolutePath().normalize();
+    }
     schemaRegistryUrl = getString(SCHEMA_REGISTRY_URL_CONF);
     catalogTopic = getString(CATALOG_TOPIC_CONF);
     featuresTopic = getString(FEATURES_TOPIC_CONF);
@@ -66,8 +105,43 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
     scanIntervalMillis = getLong(SCAN_INTERVAL_CONF);
     settleMillis = getLong(SETTLE_CONF);
     batchMaxRecords = getInt(BATCH_CONF);
-    taskIndex = getInt(TASK_INDEX_CONF);
-    taskCount = getInt(TASK_COUNT_CONF);
+  }
+
+  /** Whether {@code input} names an S3 location rather than a directory. */
+  public static boolean isS3(String input) {
+    return input.regionMatches(true, 0, "s3://", 0, 5);
+  }
+
+  /**
+   * Where task {@code taskIndex} mirrors an s3:// input: each task its own copy, since tasks may
+   * run in different workers and each must see every catalogue and update chain whole.
+   */
+  public static Path mirrorDir(Path cacheDir, int taskIndex) {
+    return cacheDir.resolve("task-" + taskIndex).toAbsolutePath().normalize();
+  }
+
+  private Path cacheDir() {
+    String dir = getString(S3_CACHE_DIR_CONF);
+    return dir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "chartstream-s3-input") : Path.of(dir);
+  }
+
+  private S3Settings s3Settings(String location) {
+    S3Settings settings = S3Settings.parse(location)
+        .withRegion(getString(S3_REGION_CONF))
+        .withPathStyle(getBoolean(S3_PATH_STYLE_CONF));
+    String endpoint = getString(S3_ENDPOINT_CONF);
+    if (!endpoint.isBlank()) {
+      settings = settings.withEndpoint(URI.create(endpoint));
+    }
+    String accessKey = getString(S3_ACCESS_KEY_CONF);
+    Password secret = getPassword(S3_SECRET_KEY_CONF);
+    if (!accessKey.isBlank()) {
+      if (secret == null) {
+        throw new ConfigException(S3_SECRET_KEY_CONF, "[hidden]", "required when " + S3_ACCESS_KEY_CONF + " is set");
+      }
+      settings = settings.withCredentials(new S3Settings.StaticCredentials(accessKey, secret.value()));
+    }
+    return settings;
   }
 
   /** Whether this task owns {@code key} (a chart id or a file): keys are spread over tasks by hash. */

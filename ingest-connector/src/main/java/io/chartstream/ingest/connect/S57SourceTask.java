@@ -12,6 +12,10 @@ import io.chartstream.ingest.s57.IngestProblem;
 import io.chartstream.ingest.s57.InputScan;
 import io.chartstream.ingest.s57.InputScanner;
 import io.chartstream.ingest.s57.S57FormatException;
+import io.chartstream.s3.S3MirrorException;
+import io.chartstream.s3.S3PrefixMirror;
+import io.chartstream.s3.S3PrefixMirror.MirrorSync;
+import io.chartstream.s3.S3PrefixMirror.ObjectFailure;
 import io.chartstream.schema.registry.RestSchemaRegistryClient;
 import io.chartstream.schema.registry.SchemaRegistryClient;
 import java.io.IOException;
@@ -40,12 +44,19 @@ import org.slf4j.LoggerFactory;
  * they are, then every chart whose files changed since the version recorded as done. Charts are
  * read one at a time when their turn comes, so memory holds one chart version at most. A file
  * that fails gives one {@code IngestError} and the task goes on with the next.
+ *
+ * <p>An {@code s3://} input is mirrored into a local directory ({@link S3PrefixMirror}) before
+ * each scan, and that directory is scanned as any other: new objects are picked up at the next
+ * scan, and an object that cannot be downloaded is one {@code download_failed} error naming its
+ * key.
  */
 public final class S57SourceTask extends SourceTask {
   private static final Logger LOGGER = LoggerFactory.getLogger(S57SourceTask.class);
 
   private S57SourceConnectorConfig config;
   private InputScanner scanner;
+  /** The local copy of an s3:// input, synced before each scan; null for a directory. */
+  private S3PrefixMirror mirror;
   private SchemaRegistryClient registry;
   private RecordEncoder encoder;
   private OffsetLedger ledger;
@@ -68,6 +79,10 @@ public final class S57SourceTask extends SourceTask {
   public void start(Map<String, String> props) {
     config = new S57SourceConnectorConfig(props);
     LOGGER.info("S-57 ingest task {}/{} on {} with {}", config.taskIndex + 1, config.taskCount, config.input, Gdal.version());
+    if (config.s3Input.isPresent()) {
+      mirror = S3PrefixMirror.open(config.s3Input.get(), config.input);
+      LOGGER.info("Input {} is mirrored into {}", mirror.location(), config.input);
+    }
     scanner = new InputScanner(config.input, config.settleMillis);
     registry = RestSchemaRegistryClient.fromUrl(config.schemaRegistryUrl);
     encoder = new RecordEncoder(registry, config);
@@ -123,6 +138,9 @@ public final class S57SourceTask extends SourceTask {
   }
 
   private void plan() {
+    if (mirror != null) {
+      syncMirror();
+    }
     InputScan scan;
     try {
       scan = scanner.scan();
@@ -143,6 +161,30 @@ public final class S57SourceTask extends SourceTask {
       if (config.owns(cell.chartId()) && !ledger.isDone(partition, cell.fingerprint())) {
         planned.add(() -> readChart(cell, partition));
       }
+    }
+  }
+
+  /**
+   * Downloads what is new under the S3 prefix. When the prefix cannot even be listed, the copy
+   * from the last sync is scanned and the listing is tried again next scan.
+   */
+  private void syncMirror() {
+    try {
+      MirrorSync sync = mirror.sync();
+      if (!sync.downloaded().isEmpty() || !sync.removed().isEmpty()) {
+        LOGGER.info("{}: {} objects, {} downloaded, {} removed locally", mirror.location(), sync.listed(),
+            sync.downloaded().size(), sync.removed().size());
+      }
+      for (ObjectFailure failure : sync.failures()) {
+        String file = failure.key().substring(config.s3Input.get().key().length()).replaceFirst("^/", "");
+        IngestProblem problem = new IngestProblem(file, null, "download", "download_failed",
+            "s3://" + config.s3Input.get().bucket() + "/" + failure.key() + ": " + failure.reason());
+        if (config.owns(problem.file())) {
+          planned.add(() -> report(problem));
+        }
+      }
+    } catch (S3MirrorException e) {
+      LOGGER.warn("{}; trying again in {} ms", e.getMessage(), config.scanIntervalMillis);
     }
   }
 
@@ -243,6 +285,9 @@ public final class S57SourceTask extends SourceTask {
 
   @Override
   public void stop() {
+    if (mirror != null) {
+      mirror.close();
+    }
     if (registry != null) {
       try {
         registry.close();
