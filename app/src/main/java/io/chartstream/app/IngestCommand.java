@@ -5,7 +5,7 @@ import io.chartstream.app.embedded.EmbeddedPlatform;
 import io.chartstream.app.embedded.IngestWatcher;
 import io.chartstream.ingest.s57.FileStamp;
 import io.chartstream.ingest.s57.InputScan;
-import io.chartstream.ingest.s57.InputScanner;
+import io.chartstream.s3.S3MirrorException;
 import io.chartstream.schema.registry.EmbeddedSchemaRegistry;
 import io.chartstream.schema.registry.RestSchemaRegistryClient;
 import io.chartstream.schema.registry.SchemaRegistryClient;
@@ -14,11 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,8 +30,11 @@ import picocli.CommandLine.Option;
 final class IngestCommand implements Callable<Integer> {
   private static final Logger LOGGER = LoggerFactory.getLogger(IngestCommand.class);
 
-  @Option(names = "--input", required = true, description = "Directory of exchange sets and S-57 cells (watched for new files).")
-  Path input;
+  @Option(names = "--input", required = true, description = "Directory or s3://bucket/prefix of exchange sets and S-57 cells (watched for new files).")
+  String input;
+
+  @Mixin
+  S3Options s3 = new S3Options();
 
   @Option(names = "--work-dir", defaultValue = ".chartstream", description = "Where the embedded broker, registry and Connect offsets keep their data (default: ${DEFAULT-VALUE}).")
   Path workDir;
@@ -53,8 +56,9 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(input)) {
-      System.err.println("chartstream ingest: --input " + input + " is not a directory");
+    ChartInput chartInput = new ChartInput(input);
+    if (chartInput.problem() != null) {
+      System.err.println("chartstream ingest: " + chartInput.problem());
       return 2;
     }
     Files.createDirectories(workDir);
@@ -73,8 +77,15 @@ final class IngestCommand implements Callable<Integer> {
         started.push(registry);
         registryUrl = registry.url();
       }
-      InputScan atStart = new InputScanner(input.toAbsolutePath().normalize(), 0).scan();
-      started.push(EmbeddedIngest.start(bootstrap, registryUrl, input, workDir, partitions, tasks, Map.of()));
+      InputScan atStart;
+      try {
+        atStart = chartInput.scan(s3, workDir);
+      } catch (S3MirrorException e) {
+        System.err.println("chartstream ingest: " + e.getMessage());
+        return 2;
+      }
+      started.push(EmbeddedIngest.start(bootstrap, registryUrl, chartInput.connectorInput(), workDir, partitions, tasks,
+          chartInput.connectorSettings(s3, workDir)));
       LOGGER.info("Ingesting {} ({} charts, {} files with problems at start) into {}", input,
           atStart.cells().size(), atStart.problems().size(), bootstrap);
       return follow(bootstrap, registryUrl, atStart, signal);

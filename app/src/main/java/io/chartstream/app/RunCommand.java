@@ -6,10 +6,14 @@ import io.chartstream.app.embedded.EmbeddedTopology;
 import io.chartstream.app.embedded.IngestWatcher;
 import io.chartstream.app.embedded.TopologyLag;
 import io.chartstream.dbv.DbvReader;
+import io.chartstream.dbv.SourcePartition;
+import io.chartstream.dbv.s3.DbvSnapshotPublisher;
+import io.chartstream.dbv.s3.PublishedSnapshot;
+import io.chartstream.dbv.s3.S3PublishException;
 import io.chartstream.dbv.sink.DbvSink;
 import io.chartstream.dbv.sink.DbvSinkConfig;
 import io.chartstream.ingest.s57.InputScan;
-import io.chartstream.ingest.s57.InputScanner;
+import io.chartstream.s3.S3MirrorException;
 import io.chartstream.schema.Topics;
 import io.chartstream.schema.registry.RestSchemaRegistryClient;
 import io.chartstream.schema.registry.SchemaRegistryClient;
@@ -34,8 +38,8 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Produce a dbv from S-57 cells in one process: ingest, topology and sink on an embedded broker.")
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, description = "Directory of exchange sets and S-57 cells (watched for new files).")
-  Path input;
+  @Option(names = "--input", required = true, description = "Directory or s3://bucket/prefix of exchange sets and S-57 cells (watched for new files).")
+  String input;
 
   @Option(names = "--dbv", defaultValue = "chart.dbv", description = "The chart database to write (default: ${DEFAULT-VALUE}).")
   Path dbv;
@@ -52,17 +56,36 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json-progress", description = "Progress as one JSON object per line, for machines.")
   boolean jsonProgress;
 
+  @Option(names = "--publish", paramLabel = "s3://BUCKET/KEY", description = "Upload a snapshot of the dbv here when the production completes"
+      + " (with --once: before exiting), and after new tiles at most every --publish-interval.")
+  String publish;
+
+  @Option(names = "--publish-interval", defaultValue = "PT1M", description = "Least time between two uploads of a running production (default: ${DEFAULT-VALUE}).")
+  Duration publishInterval;
+
   @Mixin
   TopologySettings settings = new TopologySettings();
 
+  @Mixin
+  S3Options s3 = new S3Options();
+
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(input)) {
-      System.err.println("chartstream run: --input " + input + " is not a directory");
+    ChartInput chartInput = new ChartInput(input);
+    if (chartInput.problem() != null) {
+      System.err.println("chartstream run: " + chartInput.problem());
       return 2;
     }
     Files.createDirectories(workDir);
     Path absoluteDbv = dbv.toAbsolutePath();
+    DbvPublication publication;
+    try {
+      publication = publish == null ? null
+          : new DbvPublication(absoluteDbv, s3.settings(publish), publishInterval, new DbvSnapshotPublisher());
+    } catch (IllegalArgumentException e) {
+      System.err.println("chartstream run: --publish: " + e.getMessage());
+      return 2;
+    }
     Deque<AutoCloseable> started = new ArrayDeque<>();
     ShutdownSignal signal = ShutdownSignal.install();
     try {
@@ -70,8 +93,15 @@ final class RunCommand implements Callable<Integer> {
       started.push(platform);
       String bootstrap = platform.bootstrapServers();
       String registryUrl = platform.schemaRegistryUrl();
-      InputScan atStart = new InputScanner(input.toAbsolutePath().normalize(), 0).scan();
-      started.push(EmbeddedIngest.start(bootstrap, registryUrl, input, workDir, 4, 2, Map.of()));
+      InputScan atStart;
+      try {
+        atStart = chartInput.scan(s3, workDir);
+      } catch (S3MirrorException e) {
+        System.err.println("chartstream run: " + e.getMessage());
+        return 2;
+      }
+      started.push(EmbeddedIngest.start(bootstrap, registryUrl, chartInput.connectorInput(), workDir, 4, 2,
+          chartInput.connectorSettings(s3, workDir)));
       started.push(EmbeddedTopology.start(bootstrap, registryUrl, workDir, settings.toConfig(), 1, (short) 1));
       DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrap, registryUrl, absoluteDbv, settings.dbvMetadata()));
       Thread sinkThread = Thread.ofPlatform().name("dbv-sink").start(sink);
@@ -83,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf("chartstream run: %d charts in %s -> %s (broker %s, registry %s)%n",
             atStart.cells().size(), input, absoluteDbv, bootstrap, registryUrl);
       }
-      int status = follow(bootstrap, registryUrl, atStart, absoluteDbv, signal);
+      int status = follow(bootstrap, registryUrl, atStart, absoluteDbv, signal, publication);
       if (!quiet && !jsonProgress) {
         System.out.printf("%nThe dbv is %s. Look at it with:%n  ./chartstream inspect %s%n"
           + "  ./chartstream render %s --rcl LEVEL/ROW/COL -o tile.png%n", absoluteDbv, absoluteDbv, absoluteDbv);
@@ -98,7 +128,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Reports progress until stopped, or with {@code --once} until the dbv holds everything. */
-  private int follow(String bootstrap, String registryUrl, InputScan atStart, Path dbvFile, ShutdownSignal signal) throws Exception {
+  private int follow(String bootstrap, String registryUrl, InputScan atStart, Path dbvFile, ShutdownSignal signal,
+                     DbvPublication publication) throws Exception {
     List<String> topologyInputs = List.of(Topics.S57_FEATURES, Topics.CHARTS_CATALOG,
         EmbeddedTopology.APPLICATION_ID + "-rcl-events-repartition");
     long quietSince = System.nanoTime();
@@ -113,6 +144,9 @@ final class RunCommand implements Callable<Integer> {
         boolean sunk = sinkCaughtUp(dbvFile, tileEnds);
         if (!(ingested && lag == 0 && sunk)) {
           quietSince = System.nanoTime();
+        }
+        if (publication != null && !once) {
+          publication.onProgress(ingested && lag == 0 && sunk);
         }
         if (!quiet && System.currentTimeMillis() >= nextReport) {
           long tiles = tileEnds.values().stream().mapToLong(Long::longValue).sum();
@@ -136,6 +170,15 @@ final class RunCommand implements Callable<Integer> {
                   reader.tileCountsByLevel().values().stream().mapToLong(Long::longValue).sum(), reader.tileCountsByLevel());
             }
           }
+          if (publication != null) {
+            try {
+              PublishedSnapshot published = publication.publishNow();
+              System.out.printf("run: published %s (%d bytes)%n", published.location(), published.size());
+            } catch (S3PublishException e) {
+              System.out.println("run: " + e.getMessage());
+              return 1;
+            }
+          }
           if (ingest.chartsEnded() == ingest.chartsExpected()) {
             return 0;
           }
@@ -153,9 +196,9 @@ final class RunCommand implements Callable<Integer> {
       return false;
     }
     try (DbvReader reader = DbvReader.open(dbvFile)) {
-      Map<TopicPartition, Long> stored = reader.storedOffsets();
+      Map<SourcePartition, Long> stored = reader.storedOffsets();
       for (var end : tileEnds.entrySet()) {
-        if (stored.getOrDefault(end.getKey(), 0L) < end.getValue()) {
+        if (stored.getOrDefault(new SourcePartition(end.getKey().topic(), end.getKey().partition()), 0L) < end.getValue()) {
           return false;
         }
       }

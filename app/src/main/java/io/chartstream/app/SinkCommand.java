@@ -1,16 +1,26 @@
 package io.chartstream.app;
 
+import io.chartstream.app.embedded.TopologyLag;
+import io.chartstream.dbv.DbvReader;
+import io.chartstream.dbv.SourcePartition;
+import io.chartstream.dbv.s3.DbvSnapshotPublisher;
 import io.chartstream.dbv.sink.DbvSink;
 import io.chartstream.dbv.sink.DbvSinkConfig;
+import io.chartstream.schema.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code chartstream sink}: the dbv sink alone against a cluster: finished tiles from
- * {@code rcl.tiles} into the dbv, exactly once (offsets kept in the dbv itself).
+ * {@code rcl.tiles} into the dbv, exactly once (offsets kept in the dbv itself), and with
+ * {@code --publish} a snapshot on S3 whenever it has caught up with new tiles.
  */
 @Command(name = "sink", mixinStandardHelpOptions = true,
     description = "Write finished tiles from rcl.tiles into a dbv, exactly once, against a Kafka cluster.")
@@ -24,17 +34,39 @@ final class SinkCommand implements Callable<Integer> {
   @Option(names = "--dbv", defaultValue = "chart.dbv", description = "The chart database to write (default: ${DEFAULT-VALUE}).")
   Path dbv;
 
+  @Option(names = "--publish", paramLabel = "s3://BUCKET/KEY", description = "Upload a snapshot of the dbv here when the sink has caught up"
+      + " with new tiles, at most every --publish-interval.")
+  String publish;
+
+  @Option(names = "--publish-interval", defaultValue = "PT1M", description = "Least time between two uploads (default: ${DEFAULT-VALUE}).")
+  Duration publishInterval;
+
   @Mixin
   TopologySettings settings = new TopologySettings();
 
+  @Mixin
+  S3Options s3 = new S3Options();
+
   @Override
   public Integer call() throws Exception {
-    ShutdownSignal signal = ShutdownSignal.install();
-    DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrapServers, schemaRegistryUrl, dbv.toAbsolutePath(), settings.dbvMetadata()));
-    Thread thread = Thread.ofPlatform().name("dbv-sink").start(sink);
+    Path absoluteDbv = dbv.toAbsolutePath();
+    DbvPublication publication;
     try {
+      publication = publish == null ? null
+          : new DbvPublication(absoluteDbv, s3.settings(publish), publishInterval, new DbvSnapshotPublisher());
+    } catch (IllegalArgumentException e) {
+      System.err.println("chartstream sink: --publish: " + e.getMessage());
+      return 2;
+    }
+    ShutdownSignal signal = ShutdownSignal.install();
+    DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrapServers, schemaRegistryUrl, absoluteDbv, settings.dbvMetadata()));
+    Thread thread = Thread.ofPlatform().name("dbv-sink").start(sink);
+    try (Admin admin = publication == null ? null : Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       while (!signal.isRequested() && thread.isAlive()) {
         Thread.sleep(500);
+        if (publication != null) {
+          publication.onProgress(caughtUp(admin, absoluteDbv));
+        }
       }
     } finally {
       sink.close();
@@ -42,5 +74,23 @@ final class SinkCommand implements Callable<Integer> {
       signal.closed();
     }
     return 0;
+  }
+
+  /** Whether the dbv holds every tile and catalogue record on the cluster now. */
+  private static boolean caughtUp(Admin admin, Path dbvFile) throws InterruptedException {
+    Map<SourcePartition, Long> stored;
+    try (DbvReader reader = DbvReader.open(dbvFile)) {
+      stored = reader.storedOffsets();
+    } catch (RuntimeException e) {
+      return false; // the sink is creating the file
+    }
+    for (String topic : new String[] {Topics.RCL_TILES, Topics.CHARTS_CATALOG}) {
+      for (Map.Entry<TopicPartition, Long> end : TopologyLag.endOffsets(admin, topic).entrySet()) {
+        if (stored.getOrDefault(new SourcePartition(topic, end.getKey().partition()), 0L) < end.getValue()) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }

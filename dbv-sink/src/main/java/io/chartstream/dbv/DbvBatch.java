@@ -4,7 +4,6 @@ import io.chartstream.schema.avro.RclTile;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * What one sink transaction writes: tiles, catalogue changes and the next offset to read from each
@@ -19,7 +18,7 @@ public record DbvBatch(
     List<RclTile> tiles,
     List<DbvChart> charts,
     Set<String> removedCharts,
-    Map<TopicPartition, Long> nextOffsets) {
+    Map<SourcePartition, Long> nextOffsets) {
 
   public DbvBatch {
     tiles = List.copyOf(tiles);
@@ -29,7 +28,7 @@ public record DbvBatch(
   }
 
   /** Only tiles and offsets. */
-  public static DbvBatch ofTiles(List<RclTile> tiles, Map<TopicPartition, Long> nextOffsets) {
+  public static DbvBatch ofTiles(List<RclTile> tiles, Map<SourcePartition, Long> nextOffsets) {
     return new DbvBatch(tiles, List.of(), Set.of(), nextOffsets);
   }
 }

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.apache.kafka.common.TopicPartition;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -98,10 +97,10 @@ public final class DbvReader implements AutoCloseable {
   }
 
   /** The sink's position: per partition, the next offset to read. */
-  public Map<TopicPartition, Long> storedOffsets() {
-    Map<TopicPartition, Long> out = new LinkedHashMap<>();
+  public Map<SourcePartition, Long> storedOffsets() {
+    Map<SourcePartition, Long> out = new LinkedHashMap<>();
     query("SELECT topic, partition, next_offset FROM sink_offsets ORDER BY topic, partition",
-        rs -> out.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3)));
+        rs -> out.put(new SourcePartition(rs.getString(1), rs.getInt(2)), rs.getLong(3)));
     return out;
   }
 

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +73,7 @@ public final class DbvWriter implements AutoCloseable {
   }
 
   /** Upserts tiles and stores offsets in one transaction. */
-  public void upsertTiles(List<RclTile> tiles, Map<TopicPartition, Long> nextOffsets) {
+  public void upsertTiles(List<RclTile> tiles, Map<SourcePartition, Long> nextOffsets) {
     write(DbvBatch.ofTiles(tiles, nextOffsets));
   }
 
@@ -199,10 +198,10 @@ public final class DbvWriter implements AutoCloseable {
     }
   }
 
-  private void storeOffsets(Map<TopicPartition, Long> offsets) throws SQLException {
+  private void storeOffsets(Map<SourcePartition, Long> offsets) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(
         "INSERT OR REPLACE INTO sink_offsets(topic, partition, next_offset) VALUES (?,?,?)")) {
-      for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
+      for (Map.Entry<SourcePartition, Long> e : offsets.entrySet()) {
         ps.setString(1, e.getKey().topic());
         ps.setInt(2, e.getKey().partition());
         ps.setLong(3, e.getValue());

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +29,7 @@ class DbvWriterReaderTest {
     for (int i = 0; i < 300; i++) {
       tiles.add(TestTiles.tile(i % 2 == 0 ? 12 : 13, 100 + i, 200 + i, 1, 1 + i % 7));
     }
-    TopicPartition tp = new TopicPartition("rcl.tiles", 0);
+    SourcePartition tp = new SourcePartition("rcl.tiles", 0);
     try (DbvWriter writer = DbvWriter.open(file, TestTiles.metadata())) {
       writer.upsertTiles(tiles, Map.of(tp, 300L));
     }
@@ -55,7 +54,7 @@ class DbvWriterReaderTest {
   @Test
   void olderSequenceNeverReplacesNewer() {
     Path file = dir.resolve("b.dbv");
-    TopicPartition tp = new TopicPartition("rcl.tiles", 0);
+    SourcePartition tp = new SourcePartition("rcl.tiles", 0);
     RclTile newer = TestTiles.tile(13, 5, 6, 3, 4);
     RclTile older = TestTiles.tile(13, 5, 6, 2, 9);
     RclTile newest = TestTiles.tile(13, 5, 6, 4, 1);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,7 @@ class ExternalReadersTest {
       tiles.add(TestTiles.tile(i < 5 ? 12 : 13, 10 + i, 20 + i, 1 + i % 3, 1 + i));
     }
     try (DbvWriter writer = DbvWriter.open(file, TestTiles.metadata())) {
-      writer.upsertTiles(tiles, Map.of(new TopicPartition("rcl.tiles", 0), 20L));
+      writer.upsertTiles(tiles, Map.of(new SourcePartition("rcl.tiles", 0), 20L));
     }
   }
 

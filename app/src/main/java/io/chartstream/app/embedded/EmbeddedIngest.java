@@ -21,10 +21,19 @@ public final class EmbeddedIngest implements AutoCloseable {
     this.worker = worker;
   }
 
-  /**
-   * @param connectorOverrides connector settings applied last (e.g. {@code file.settle.ms})
-   */
+  /** Ingest from a directory. */
   public static EmbeddedIngest start(String bootstrapServers, String schemaRegistryUrl, Path input, Path workDir,
+                                     int partitions, int tasks, Map<String, String> connectorOverrides)
+      throws InterruptedException {
+    return start(bootstrapServers, schemaRegistryUrl, input.toAbsolutePath().normalize().toString(), workDir,
+        partitions, tasks, connectorOverrides);
+  }
+
+  /**
+   * @param input the connector's {@code input}: an absolute directory or {@code s3://bucket/prefix}
+   * @param connectorOverrides connector settings applied last (e.g. {@code file.settle.ms}, the S3 endpoint)
+   */
+  public static EmbeddedIngest start(String bootstrapServers, String schemaRegistryUrl, String input, Path workDir,
                                      int partitions, int tasks, Map<String, String> connectorOverrides)
       throws InterruptedException {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
@@ -35,7 +44,7 @@ public final class EmbeddedIngest implements AutoCloseable {
       Map<String, String> config = new HashMap<>();
       config.put("connector.class", S57SourceConnector.class.getName());
       config.put("tasks.max", String.valueOf(tasks));
-      config.put(S57SourceConnectorConfig.INPUT_CONF, input.toAbsolutePath().normalize().toString());
+      config.put(S57SourceConnectorConfig.INPUT_CONF, input);
       config.put(S57SourceConnectorConfig.SCHEMA_REGISTRY_URL_CONF, schemaRegistryUrl);
       config.putAll(connectorOverrides);
       worker.putConnector(CONNECTOR_NAME, config);

@@ -83,9 +83,9 @@ public final class DbvSink implements Runnable, AutoCloseable {
     try {
       List<TopicPartition> partitions = awaitPartitions();
       consumer.assign(partitions);
-      Map<TopicPartition, Long> stored;
+      Map<TopicPartition, Long> stored = new HashMap<>();
       try (DbvReader reader = DbvReader.open(config.dbvPath())) {
-        stored = reader.storedOffsets();
+        reader.storedOffsets().forEach((p, offset) -> stored.put(new TopicPartition(p.topic(), p.partition()), offset));
       }
       for (TopicPartition tp : partitions) {
         Long next = stored.get(tp);

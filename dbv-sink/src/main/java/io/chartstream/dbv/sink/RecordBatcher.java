@@ -2,6 +2,7 @@ package io.chartstream.dbv.sink;
 
 import io.chartstream.dbv.DbvBatch;
 import io.chartstream.dbv.DbvChart;
+import io.chartstream.dbv.SourcePartition;
 import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.RclTile;
 import java.util.ArrayList;
@@ -50,7 +51,9 @@ final class RecordBatcher {
         applyCatalog(record, charts, removed);
       }
     }
-    return new DbvBatch(tileList, charts, removed, positions);
+    Map<SourcePartition, Long> nextOffsets = new java.util.HashMap<>();
+    positions.forEach((tp, offset) -> nextOffsets.put(new SourcePartition(tp.topic(), tp.partition()), offset));
+    return new DbvBatch(tileList, charts, removed, nextOffsets);
   }
 
   private void applyCatalog(ConsumerRecord<byte[], byte[]> record, List<DbvChart> charts, Set<String> removed) {

@@ -1,5 +1,6 @@
 package io.chartstream.dbv.s3;
 
+import io.chartstream.dbv.SourcePartition;
 import io.chartstream.s3.LocalS3;
 import io.chartstream.s3.S3ClientFactory;
 import io.chartstream.s3.S3Settings;
@@ -29,7 +30,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 class DbvSnapshotPublisherTest {
-  private static final TopicPartition TP = new TopicPartition("rcl.tiles", 0);
+  private static final SourcePartition TP = new SourcePartition("rcl.tiles", 0);
   private static final String BUCKET = "charts";
   /** Tiles added by each batch, besides the one tile every batch replaces. */
   private static final int NEW_TILES_PER_BATCH = 9;

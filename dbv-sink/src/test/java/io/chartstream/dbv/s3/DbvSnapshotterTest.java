@@ -1,5 +1,6 @@
 package io.chartstream.dbv.s3;
 
+import io.chartstream.dbv.SourcePartition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,12 +17,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DbvSnapshotterTest {
-  private static final TopicPartition TP = new TopicPartition("rcl.tiles", 0);
+  private static final SourcePartition TP = new SourcePartition("rcl.tiles", 0);
 
   @TempDir Path dir;
 

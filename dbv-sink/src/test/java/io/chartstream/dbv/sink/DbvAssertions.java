@@ -1,5 +1,6 @@
 package io.chartstream.dbv.sink;
 
+import io.chartstream.dbv.SourcePartition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chartstream.dbv.DbvChart;
@@ -9,16 +10,15 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 
 /** Waiting for a sink to catch up, and comparing two dbvs by content. */
 final class DbvAssertions {
   private DbvAssertions() {}
 
   /** Waits until the dbv's stored offsets reach {@code end}, reading it beside the running writer. */
-  static void awaitOffsets(Path dbv, Map<TopicPartition, Long> end, long timeoutMs) throws InterruptedException {
+  static void awaitOffsets(Path dbv, Map<SourcePartition, Long> end, long timeoutMs) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutMs;
-    Map<TopicPartition, Long> stored = Map.of();
+    Map<SourcePartition, Long> stored = Map.of();
     while (System.currentTimeMillis() < deadline) {
       if (Files.exists(dbv)) {
         try (DbvReader reader = DbvReader.open(dbv)) {

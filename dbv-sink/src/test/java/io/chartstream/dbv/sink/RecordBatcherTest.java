@@ -3,6 +3,7 @@ package io.chartstream.dbv.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chartstream.dbv.DbvBatch;
+import io.chartstream.dbv.SourcePartition;
 import io.chartstream.dbv.TestTiles;
 import io.chartstream.schema.TopicSchemas;
 import io.chartstream.schema.avro.CatalogSource;
@@ -53,7 +54,7 @@ class RecordBatcherTest {
     // A's entry came before its tombstone, B's second entry after: only that one is left to insert.
     assertEquals(List.of("B 2:0:20240101:20230101"),
         batch.charts().stream().map(c -> c.chartId() + " " + c.revision()).toList());
-    assertEquals(Map.of(tp, 5L, tilesTp, 1L), batch.nextOffsets());
+    assertEquals(Map.of(new SourcePartition("c", 0), 5L, new SourcePartition("t", 0), 1L), batch.nextOffsets());
   }
 
   private ConsumerRecord<byte[], byte[]> record(String topic, long offset, String key, ChartCatalogEntry value) {

@@ -1,5 +1,6 @@
 package io.chartstream.dbv.sink;
 
+import io.chartstream.dbv.SourcePartition;
 import io.chartstream.schema.TopicSchemas;
 import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.RclTile;
@@ -85,7 +86,7 @@ final class TestTopics implements AutoCloseable {
   }
 
   /** The last stable offset of every partition of both topics: where a caught-up sink stands. */
-  Map<TopicPartition, Long> endOffsets() {
+  Map<SourcePartition, Long> endOffsets() {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -97,7 +98,10 @@ final class TestTopics implements AutoCloseable {
           partitions.add(new TopicPartition(topic, info.partition()));
         }
       }
-      return new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(10)));
+      Map<SourcePartition, Long> ends = new HashMap<>();
+      consumer.endOffsets(partitions, Duration.ofSeconds(10))
+          .forEach((tp, offset) -> ends.put(new SourcePartition(tp.topic(), tp.partition()), offset));
+      return ends;
     }
   }
 
