@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code chartstream inspect FILE.dbv [--json]}: what a dbv holds — charts and versions, tiles per
- * level, features per object class, the share of placed features with a non-fallback S-52 style.
+ * {@code chartstream inspect FILE.dbv [--json]}: what a dbv holds — charts and versions with the
+ * features read, with geometry and placed in tiles, tiles per level, features per object class,
+ * the share of placed features with a non-fallback S-52 style.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true, description = "Summarise a dbv: charts, tiles per level, features per class.")
 final class InspectCommand implements Callable<Integer> {
@@ -69,6 +70,9 @@ final class InspectCommand implements Callable<Integer> {
         c.put("edition", chart.edition());
         c.put("update", chart.updateNumber());
         c.put("revision", chart.revision());
+        // Null for a chart known only from CATALOG.031, or a dbv written before the counts were stored.
+        c.put("featuresIn", chart.featuresIn());
+        c.put("featuresWithGeometry", chart.featuresWithGeometry());
         c.put("featuresPlaced", placed.getOrDefault(chart.chartId(), Set.of()).size());
         charts.add(c);
       }

@@ -3,9 +3,12 @@ package io.chartstream.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartstream.dbv.DbvChart;
 import io.chartstream.dbv.DbvReader;
 import io.chartstream.dbv.s3.DbvSnapshotPublisher;
+import io.chartstream.ingest.s57.GdalOracle;
 import io.chartstream.ingest.s57.SharedData;
 import io.chartstream.s3.LocalS3;
 import io.chartstream.s3.S3ClientFactory;
@@ -14,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +33,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * S3 in and out as a user runs it, against S3Proxy: real cells (a loose cell and an exchange set)
  * in a bucket, {@code run --input s3://… --once --publish s3://…}, and the snapshot taken back out
  * of the bucket checked with {@link DbvReader}, the {@code sqlite3} command line and
- * {@code sha256sum}; then {@code publish} on demand, and its errors.
+ * {@code sha256sum}, and {@code inspect}'s feature counts per chart against GDAL's; then
+ * {@code publish} on demand, and its errors.
  */
 class RunS3RoundTripTest {
   @TempDir Path workDir;
@@ -57,6 +62,20 @@ class RunS3RoundTripTest {
           workDir.resolve("work").toString(), "--once", "--config-dir", ConfigDir.find().toString(),
           "--s3-endpoint", endpoint, "--publish", "s3://charts/published/out.dbv", "--quiet"));
 
+      // Per chart: features read and with geometry against GDAL's own count; all with geometry are placed.
+      JsonNode summary = new ObjectMapper().readTree(stdout("inspect", dbv.toString(), "--json"));
+      Map<String, Path> cells = Map.of("US1BS01M", s57.resolve("US1BS01M/US1BS01M.000"),
+          "US5HA24M", exchangeSet.resolve("US5HA24M/US5HA24M.000"));
+      assertEquals(2, summary.get("charts").size(), summary.toString());
+      for (JsonNode chart : summary.get("charts")) {
+        Path cell = cells.get(chart.get("name").asText());
+        int featuresIn = GdalOracle.featureCounts(cell).values().stream().mapToInt(Integer::intValue).sum() - 1; // DSID
+        int withGeometry = GdalOracle.featuresWithGeometry(cell);
+        assertEquals(featuresIn, chart.get("featuresIn").asInt(), chart.toString());
+        assertEquals(withGeometry, chart.get("featuresWithGeometry").asInt(), chart.toString());
+        assertEquals(withGeometry, chart.get("featuresPlaced").asInt(), chart.toString());
+      }
+
       Path downloaded = workDir.resolve("downloaded.dbv");
       client.getObject(b -> b.bucket("charts").key("published/out.dbv"), downloaded);
       Set<String> charts = new TreeSet<>();
@@ -70,6 +89,8 @@ class RunS3RoundTripTest {
       assertEquals("ok", command("sqlite3", downloaded.toString(), "pragma integrity_check"));
       assertEquals(String.valueOf(tiles), command("sqlite3", downloaded.toString(), "select count(*) from tiles"));
       assertEquals("US1BS01M\nUS5HA24M", command("sqlite3", downloaded.toString(), "select distinct chart_id from charts order by 1"));
+      assertEquals(summary.get("charts").get(0).get("featuresIn").asText(),
+          command("sqlite3", downloaded.toString(), "select features_in from charts where chart_id = 'US1BS01M'"));
       HeadObjectResponse head = client.headObject(b -> b.bucket("charts").key("published/out.dbv"));
       assertEquals(command("sha256sum", downloaded.toString()).split(" ")[0], head.metadata().get(DbvSnapshotPublisher.SHA256_METADATA));
 
@@ -101,6 +122,19 @@ class RunS3RoundTripTest {
 
   private static int chartstream(String... args) {
     return new CommandLine(new Main()).execute(args);
+  }
+
+  /** What a succeeding command wrote to stdout. */
+  private static String stdout(String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, chartstream(args));
+    } finally {
+      System.setOut(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
   }
 
   /** What a failing command wrote to stderr. */

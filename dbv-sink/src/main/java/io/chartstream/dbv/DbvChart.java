@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 /**
  * One row of the {@code charts} table: a chart version as the catalogue last described it. A
  * chart known only from CATALOG.031 has no version yet: revision {@code ""}, null version fields.
+ * The feature counts are null for such a chart, and in files written before they were added.
  */
 public record DbvChart(
     String chartId,
@@ -20,7 +21,9 @@ public record DbvChart(
     Integer usageBand,
     String source,
     String file,
-    byte[] coverage) {
+    byte[] coverage,
+    Integer featuresIn,
+    Integer featuresWithGeometry) {
 
   /** The row for a catalogue entry. */
   public static DbvChart of(ChartCatalogEntry entry) {
@@ -36,6 +39,6 @@ public record DbvChart(
         v == null ? null : v.getEdition(), v == null ? null : v.getUpdateNumber(),
         v == null ? null : v.getUpdateApplicationDate(), v == null ? null : v.getIssueDate(),
         entry.getCompilationScale(), entry.getUsageBand(), entry.getSource().name(),
-        entry.getFile(), coverage);
+        entry.getFile(), coverage, entry.getFeaturesIn(), entry.getFeaturesWithGeometry());
   }
 }

@@ -43,6 +43,8 @@ public final class DbvFormat {
         source TEXT NOT NULL,
         file TEXT NOT NULL,
         coverage BLOB,
+        features_in INTEGER,
+        features_with_geometry INTEGER,
         PRIMARY KEY (chart_id, revision))""",
       """
       CREATE TABLE IF NOT EXISTS tiles (
@@ -62,6 +64,23 @@ public final class DbvFormat {
         partition INTEGER NOT NULL,
         next_offset INTEGER NOT NULL,
         PRIMARY KEY (topic, partition))""");
+
+  /**
+   * Nullable columns added to format version 1 after files were written with it (new columns do
+   * not change the version, see docs/dbv-format.md): a writer opening an older file adds the ones
+   * it lacks (SQLite adds a nullable column without rewriting the table), and a reader of an
+   * older file reads them as null.
+   */
+  public static final List<AddedColumn> ADDED_COLUMNS = List.of(
+      new AddedColumn("charts", "features_in", "INTEGER"),
+      new AddedColumn("charts", "features_with_geometry", "INTEGER"));
+
+  /** A nullable column added after the table was first defined. */
+  public record AddedColumn(String table, String column, String type) {
+    public String alterTable() {
+      return "ALTER TABLE " + table + " ADD COLUMN " + column + " " + type;
+    }
+  }
 
   private DbvFormat() {}
 }

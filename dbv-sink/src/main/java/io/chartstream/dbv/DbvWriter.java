@@ -54,6 +54,7 @@ public final class DbvWriter implements AutoCloseable {
         for (String ddl : DbvFormat.DDL) {
           st.execute(ddl);
         }
+        migrate(connection, st);
       }
       try (PreparedStatement ps = connection.prepareStatement(
           "INSERT OR IGNORE INTO metadata(key, value) VALUES (?, ?)")) {
@@ -69,6 +70,15 @@ public final class DbvWriter implements AutoCloseable {
       return new DbvWriter(connection);
     } catch (SQLException e) {
       throw new DbvException("cannot open dbv " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Adds the columns an older file lacks ({@link DbvFormat#ADDED_COLUMNS}). */
+  private static void migrate(Connection connection, Statement st) throws SQLException {
+    for (DbvFormat.AddedColumn added : DbvFormat.ADDED_COLUMNS) {
+      if (!DbvReader.hasColumn(connection, added.table(), added.column())) {
+        st.execute(added.alterTable());
+      }
     }
   }
 
@@ -164,7 +174,8 @@ public final class DbvWriter implements AutoCloseable {
     }
     try (PreparedStatement ps = connection.prepareStatement(
         "INSERT OR REPLACE INTO charts(chart_id,revision,edition,update_number,update_application_date,"
-            + "issue_date,compilation_scale,usage_band,source,file,coverage) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            + "issue_date,compilation_scale,usage_band,source,file,coverage,features_in,features_with_geometry)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       ps.setString(1, chart.chartId());
       ps.setString(2, chart.revision());
       setInt(ps, 3, chart.edition());
@@ -176,6 +187,8 @@ public final class DbvWriter implements AutoCloseable {
       ps.setString(9, chart.source());
       ps.setString(10, chart.file());
       ps.setBytes(11, chart.coverage());
+      setInt(ps, 12, chart.featuresIn());
+      setInt(ps, 13, chart.featuresWithGeometry());
       ps.executeUpdate();
     }
   }

@@ -2,6 +2,7 @@ package io.chartstream.dbv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartstream.schema.avro.BoundingBox;
@@ -11,6 +12,10 @@ import io.chartstream.schema.avro.ChartVersion;
 import io.chartstream.schema.avro.RclTile;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +86,7 @@ class DbvWriterReaderTest {
         .setBbox(new BoundingBox(47.0, -123.0, 48.0, -122.0)).build();
     ChartCatalogEntry cell = ChartCatalogEntry.newBuilder(exchangeSet).setSource(CatalogSource.CELL)
         .setVersion(new ChartVersion(3, 2, "20240101", "20230101")).setCompilationScale(22000).setUsageBand(5)
-        .setCoverage(ByteBuffer.wrap(new byte[] {1, 2, 3})).build();
+        .setCoverage(ByteBuffer.wrap(new byte[] {1, 2, 3})).setFeaturesIn(1876).setFeaturesWithGeometry(1873).build();
     try (DbvWriter writer = DbvWriter.open(file, TestTiles.metadata())) {
       writer.write(new DbvBatch(List.of(), List.of(DbvChart.of(exchangeSet)), Set.of(), Map.of()));
       writer.write(new DbvBatch(List.of(), List.of(DbvChart.of(cell), 
@@ -99,6 +104,34 @@ class DbvWriterReaderTest {
       assertEquals(22000, read.compilationScale());
       assertEquals("CELL", read.source());
       assertArrayEquals(new byte[] {1, 2, 3}, read.coverage());
+      assertEquals(1876, read.featuresIn());
+      assertEquals(1873, read.featuresWithGeometry());
+      assertNull(charts.get(0).featuresIn(), "not read yet");
+    }
+  }
+
+  /** A file from before the feature counts: readable as it is (counts null), and a writer adds the columns. */
+  @Test
+  void olderFileWithoutFeatureCountsIsReadAndMigrated() throws Exception {
+    Path file = dir.resolve("old.dbv");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      st.execute("INSERT INTO metadata VALUES ('format_version', '1')");
+      st.execute("CREATE TABLE charts (chart_id TEXT NOT NULL, revision TEXT NOT NULL, edition INTEGER,"
+          + " update_number INTEGER, update_application_date TEXT, issue_date TEXT, compilation_scale INTEGER,"
+          + " usage_band INTEGER, source TEXT NOT NULL, file TEXT NOT NULL, coverage BLOB, PRIMARY KEY (chart_id, revision))");
+      st.execute("INSERT INTO charts(chart_id, revision, source, file) VALUES ('US1BS01M', '1:0:x:y', 'CELL', 'US1BS01M.000')");
+    }
+    try (DbvReader reader = DbvReader.open(file)) {
+      assertNull(reader.charts().getFirst().featuresIn());
+    }
+    DbvWriter.open(file, TestTiles.metadata()).close();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT chart_id, features_in, features_with_geometry FROM charts")) {
+      assertTrue(rs.next());
+      assertEquals("US1BS01M", rs.getString(1));
+      assertNull(rs.getObject(2));
+      assertNull(rs.getObject(3));
     }
   }
 }

@@ -13,7 +13,11 @@ import java.nio.ByteBuffer;
 public final class ChartVersionHeaders {
   private ChartVersionHeaders() {}
 
-  /** The catalogue entry of a chart read from its cell (source CELL: version, scale, coverage). */
+  /**
+   * The catalogue entry of a chart read from its cell (source CELL: version, scale, coverage, and
+   * how many features it holds, with and without geometry, so that the dbv can say per chart how
+   * many of its features were placed).
+   */
   public static ChartCatalogEntry catalogEntry(ChartContents chart, String catalogCrc) {
     DatasetIdentification dsid = chart.dsid();
     CellName name = CellName.parse(chart.files().base().getFileName().toString()).orElseThrow();
@@ -30,6 +34,8 @@ public final class ChartVersionHeaders {
         .setBbox(chart.bbox())
         .setCoverage(chart.coverage() == null ? null : ByteBuffer.wrap(chart.coverage()))
         .setCatalogCrc(catalogCrc)
+        .setFeaturesIn(chart.features().size())
+        .setFeaturesWithGeometry((int) chart.features().stream().filter(f -> f.getGeometry() != null).count())
         .build();
   }
 

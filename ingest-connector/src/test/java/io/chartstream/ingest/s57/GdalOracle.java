@@ -34,6 +34,26 @@ public final class GdalOracle {
     return counts;
   }
 
+  /**
+   * Features with a geometry in every layer, from {@code ogrinfo -ro -al}'s full dump: a feature
+   * block ("OGRFeature(LAYER):N") counts when it has a WKT geometry line.
+   */
+  public static int featuresWithGeometry(Path cell) {
+    java.util.regex.Pattern geometry = java.util.regex.Pattern.compile(
+        "^\\s+(MULTI)?(POINT|LINESTRING|POLYGON)( Z| M| ZM)? \\(|^\\s+GEOMETRYCOLLECTION");
+    int withGeometry = 0;
+    boolean counted = true;
+    for (String line : run(command("ogrinfo", "-ro", "-al", cell.toString())).split("\n")) {
+      if (line.startsWith("OGRFeature(")) {
+        counted = false;
+      } else if (!counted && geometry.matcher(line).find()) {
+        withGeometry++;
+        counted = true;
+      }
+    }
+    return withGeometry;
+  }
+
   /** The features of one layer as GDAL's {@code ogr2ogr -f GeoJSONSeq} writes them, 12 decimals. */
   public static List<JsonNode> geoJsonSeq(Path cell, String layer) {
     List<String> cmd = command("ogr2ogr", "-f", "GeoJSONSeq", "/vsistdout/", cell.toString(), layer,
