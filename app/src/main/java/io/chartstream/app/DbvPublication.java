@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +27,18 @@ final class DbvPublication {
   private final S3Settings target;
   private final Duration interval;
   private final DbvSnapshotPublisher publisher;
+  private final LongSupplier nanoTime;
   private Map<SourcePartition, Long> publishedOffsets = Map.of();
   private long lastAttemptNanos;
   private boolean attempted;
 
   DbvPublication(Path dbv, S3Settings target, Duration interval, DbvSnapshotPublisher publisher) {
+    this(dbv, target, interval, publisher, System::nanoTime);
+  }
+
+  /** @param nanoTime the clock the interval is measured on (a test's own) */
+  DbvPublication(Path dbv, S3Settings target, Duration interval, DbvSnapshotPublisher publisher, LongSupplier nanoTime) {
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
     this.dbv = Objects.requireNonNull(dbv, "dbv");
     this.target = Objects.requireNonNull(target, "target");
     this.interval = Objects.requireNonNull(interval, "interval");
@@ -48,7 +56,7 @@ final class DbvPublication {
    * again after the interval: the production goes on.
    */
   void onProgress(boolean caughtUp) {
-    if (!caughtUp || (attempted && System.nanoTime() - lastAttemptNanos < interval.toNanos())) {
+    if (!caughtUp || (attempted && nanoTime.getAsLong() - lastAttemptNanos < interval.toNanos())) {
       return;
     }
     Map<SourcePartition, Long> stored = storedOffsets();
@@ -69,7 +77,7 @@ final class DbvPublication {
    */
   PublishedSnapshot publishNow() {
     attempted = true;
-    lastAttemptNanos = System.nanoTime();
+    lastAttemptNanos = nanoTime.getAsLong();
     Map<SourcePartition, Long> before = storedOffsets();
     PublishedSnapshot published = publisher.publish(dbv, target);
     // Offsets read before the snapshot: a batch written meanwhile makes the next call publish again.

@@ -31,7 +31,7 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
   private static final String S3_SECRET_KEY_DOC = "Secret key going with s3.access.key.id; never logged.";
   public static final String S3_CACHE_DIR_CONF = "s3.cache.dir";
   private static final String S3_CACHE_DIR_DOC = "Local directory an s3:// input is mirrored into (GDAL reads local files); each task"
-      + " keeps its own copy in task-N below it. Default: chartstream-s3-input in the JVM's temporary directory.";
+      + " keeps its own copy in task-N below it. Default: chartstream-s3-input/BUCKET_PREFIX in the JVM's temporary directory.";
   public static final String SCHEMA_REGISTRY_URL_CONF = "schema.registry.url";
   private static final String SCHEMA_REGISTRY_URL_DOC = "Confluent-compatible schema registry the Avro schemas are registered in.";
   public static final String CATALOG_TOPIC_CONF = "topic.catalog";
@@ -93,7 +93,7 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
     taskCount = getInt(TASK_COUNT_CONF);
     if (isS3(location)) {
       s3Input = Optional.of(s3Settings(location));
-      input = mirrorDir(cacheDir(), taskIndex);
+      input = mirrorDir(cacheDir(location), taskIndex);
     } else {
       s3Input = Optional.empty();
       input = Path.of(location).toAbsolutePath().normalize();
@@ -120,9 +120,12 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
     return cacheDir.resolve("task-" + taskIndex).toAbsolutePath().normalize();
   }
 
-  private Path cacheDir() {
+  /** The configured cache dir, or one per location in the temporary directory, so two connectors never share one. */
+  private Path cacheDir(String location) {
     String dir = getString(S3_CACHE_DIR_CONF);
-    return dir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "chartstream-s3-input") : Path.of(dir);
+    return dir.isBlank()
+        ? Path.of(System.getProperty("java.io.tmpdir"), "chartstream-s3-input", location.substring(5).replaceAll("[^A-Za-z0-9._-]", "_"))
+        : Path.of(dir);
   }
 
   private S3Settings s3Settings(String location) {

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# dbv size against its S-57 input and against GDAL's GeoPackage of the same cells, and the sink's
+# write throughput on the tiles of that dbv, in one run on one machine.
+#   dbv:      ./chartstream run --once on every shared cell (tiles with triangles, display points, S-52 styles)
+#   baseline: ogr2ogr -f GPKG of every base cell into one GeoPackage (same S-57 open options, updates applied)
+#   write:    DbvWriteThroughput rewrites the dbv's tiles through DbvWriter, several tiles per transaction
+# Usage: benchmarks/dbv-size.sh [S57_DIR]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+s57=$(cd "${1:-$here/../shared/s57}" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+options=(-oo UPDATES=APPLY -oo SPLIT_MULTIPOINT=ON -oo ADD_SOUNDG_DEPTH=ON -oo RECODE_BY_DSSI=ON -oo LNAM_REFS=ON)
+
+"$here/chartstream" --version >/dev/null   # builds if needed
+
+mapfile -t cells < <(find "$s57" -name '*.000' | sort)
+s57_bytes=$(find "$s57" -regex '.*\.[0-9][0-9][0-9]' -print0 | xargs -0 stat -c %s | awk '{s+=$1} END {print s}')
+
+for cell in "${cells[@]}"; do
+  ogr2ogr -q -f GPKG -append "$tmp/all.gpkg" "$cell" "${options[@]}" 2>/dev/null || echo "ogr2ogr failed on $cell" >&2
+done
+gpkg_bytes=$(stat -c %s "$tmp/all.gpkg")
+gpkg_features=$(ogrinfo -ro -so -al "$tmp/all.gpkg" 2>/dev/null | awk '/^Feature Count:/ {s+=$3} END {print s+0}')
+
+"$here/chartstream" run --input "$s57" --dbv "$tmp/chart.dbv" --work-dir "$tmp/work" --once --quiet
+dbv_bytes=$(stat -c %s "$tmp/chart.dbv")
+tiles=$(sqlite3 "$tmp/chart.dbv" 'select count(*) from tiles')
+blob_bytes=$(sqlite3 "$tmp/chart.dbv" 'select sum(length(blob)) from tiles')
+
+awk -v s="$s57_bytes" -v g="$gpkg_bytes" -v d="$dbv_bytes" -v b="$blob_bytes" -v n="${#cells[@]}" -v t="$tiles" -v f="$gpkg_features" 'BEGIN {
+  printf "S-57 input (%d base cells + updates)  %8.2f MB\n", n, s / 1e6
+  printf "ogr2ogr -f GPKG (%d features)        %8.2f MB  %5.2f x the S-57\n", f, g / 1e6, g / s
+  printf "dbv (%d tiles, blobs %.2f MB)         %8.2f MB  %5.2f x the S-57, %5.2f x the GPKG\n", t, b / 1e6, d / 1e6, d / s, d / g
+}'
+
+"${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java" -cp "$here/benchmarks/target/classes:$here/benchmarks/target/lib/*" \
+  io.chartstream.benchmarks.DbvWriteThroughput "$tmp/chart.dbv" 5 1 10 100 2000
