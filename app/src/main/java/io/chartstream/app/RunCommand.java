@@ -173,7 +173,9 @@ final class RunCommand implements Callable<Integer> {
           if (publication != null) {
             try {
               PublishedSnapshot published = publication.publishNow();
-              System.out.printf("run: published %s (%d bytes)%n", published.location(), published.size());
+              if (!quiet) {
+                System.out.printf("run: published %s (%d bytes)%n", published.location(), published.size());
+              }
             } catch (S3PublishException e) {
               System.out.println("run: " + e.getMessage());
               return 1;
