@@ -107,25 +107,33 @@ class ScaleOutTest {
           awaitEveryPartitionLed(admin);
           System.out.printf("killed %s and stopped broker 2 with %d records of topology input unprocessed%n", victim.name(), lagAtFailure);
           awaitSettled(kafka.bootstrapServers(), watcher, dbv, Duration.ofMinutes(5), topologies, sink);
+          for (ChildJvm topology : topologies.subList(1, INSTANCES)) {
+            assertTrue(topology.isAlive(), topology + " died: " + topology.errors());
+          }
+          assertTrue(singleInstance.handle().onExit().get(4, TimeUnit.MINUTES) != null);
+          assertTrue(Files.isRegularFile(reference), "the single-instance run made no dbv: " + singleInstance.errors());
+          killAll(topologies, sink, singleInstance);
         }
-        for (ChildJvm topology : topologies.subList(1, INSTANCES)) {
-          assertTrue(topology.isAlive(), topology + " died: " + topology.errors());
-        }
-        assertTrue(singleInstance.handle().onExit().get(4, TimeUnit.MINUTES) != null);
-        assertTrue(Files.isRegularFile(reference), "the single-instance run made no dbv: " + singleInstance.errors());
       }
     } finally {
-      for (ChildJvm child : topologies) {
-        child.close();
-      }
-      if (sink != null) {
-        sink.close();
-      }
-      if (singleInstance != null) {
-        singleInstance.close();
-      }
+      killAll(topologies, sink, singleInstance);
     }
     assertSameDbv(reference, dbv);
+  }
+
+  /**
+   * SIGKILLs the child JVMs still running, before the cluster stops under them: the dbv is
+   * settled by then, or the test failed, and its committed SQLite transactions survive a kill.
+   */
+  private static void killAll(List<ChildJvm> topologies, ChildJvm sink, ChildJvm singleInstance) throws InterruptedException {
+    List<ChildJvm> children = new ArrayList<>(topologies);
+    children.add(sink);
+    children.add(singleInstance);
+    for (ChildJvm child : children) {
+      if (child != null && child.isAlive()) {
+        child.kill();
+      }
+    }
   }
 
   private static Path copyCells(Path input) throws IOException {
