@@ -30,24 +30,34 @@ final class TopologyCommand implements Callable<Integer> {
   @picocli.CommandLine.Mixin
   TopologySettings settings = new TopologySettings();
 
-  @Option(names = "--threads", defaultValue = "2", description = "Stream threads (default: ${DEFAULT-VALUE}).")
-  int threads;
+  @Option(names = "--cluster-config", description = "Partitions, replication, standby replicas, threads and Kafka Streams settings"
+      + " (e.g. config/cluster.properties); the options below win over it.")
+  Path clusterConfig;
 
-  @Option(names = "--replication", defaultValue = "3", description = "Replication factor of internal and created topics (default: ${DEFAULT-VALUE}).")
-  short replication;
+  @Option(names = "--threads", description = "Stream threads (default: 2).")
+  Integer threads;
 
-  @Option(names = "--partitions", defaultValue = "4", description = "Partitions of topics created here (default: ${DEFAULT-VALUE}).")
-  int partitions;
+  @Option(names = "--replication", description = "Replication factor of internal and created topics (default: 3).")
+  Short replication;
+
+  @Option(names = "--partitions", description = "Partitions of topics created here (default: 4).")
+  Integer partitions;
+
+  @Option(names = "--standby-replicas", description = "Warm copies of each task's state on other instances (default: 0).")
+  Integer standbyReplicas;
 
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(workDir);
+    ClusterSettings cluster = (clusterConfig != null ? ClusterSettings.load(clusterConfig) : ClusterSettings.defaults())
+        .withExplicit(partitions, replication, standbyReplicas, threads);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      ChartTopics.createMissing(admin, ChartTopics.definitions(partitions, replication));
+      ChartTopics.createMissing(admin, ChartTopics.definitions(cluster.partitions(), cluster.replication()));
     }
     TopologyConfig config = settings.toConfig();
     ShutdownSignal signal = ShutdownSignal.install();
-    try (EmbeddedTopology topology = EmbeddedTopology.start(bootstrapServers, schemaRegistryUrl, workDir, config, threads, replication)) {
+    try (EmbeddedTopology topology = EmbeddedTopology.start(bootstrapServers, schemaRegistryUrl, workDir, config,
+        cluster.threads(), cluster.replication(), cluster.standbyReplicas(), cluster.topologyOverrides())) {
       while (!signal.isRequested()) {
         Thread.sleep(500);
       }

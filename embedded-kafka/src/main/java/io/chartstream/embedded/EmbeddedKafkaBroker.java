@@ -107,10 +107,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** Formats the log dir once; a dir formatted by an earlier run is left as it is. */
   private static void format(Path logDir, String clusterId) {
+    format(logDir, clusterId, NODE_ID);
+  }
+
+  /** Formats {@code logDir} for node {@code nodeId} of cluster {@code clusterId}, unless an earlier run did. */
+  static void format(Path logDir, String clusterId, int nodeId) {
     try (PrintStream quiet = new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
       new Formatter()
           .setPrintStream(quiet)
-          .setNodeId(NODE_ID)
+          .setNodeId(nodeId)
           .setClusterId(clusterId)
           .addDirectory(logDir.toString())
           .setMetadataLogDirectory(logDir.toString())
@@ -124,7 +129,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static String clusterId(Path kafkaDir) throws IOException {
+  static String clusterId(Path kafkaDir) throws IOException {
     Path file = kafkaDir.resolve("cluster.id");
     if (Files.exists(file)) {
       return Files.readString(file).strip();
@@ -134,7 +139,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return id;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

@@ -6,6 +6,7 @@ import io.chartstream.topology.streams.ChartTopology;
 import io.chartstream.topology.streams.TopologyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -35,6 +36,19 @@ public final class EmbeddedTopology implements AutoCloseable {
    */
   public static EmbeddedTopology start(String bootstrapServers, String schemaRegistryUrl, Path workDir,
                                        TopologyConfig config, int threads, short replication) {
+    return start(bootstrapServers, schemaRegistryUrl, workDir, config, threads, replication, 0, Map.of());
+  }
+
+  /**
+   * One instance of the topology on a cluster, sharing the work with every other instance of
+   * {@link #APPLICATION_ID}.
+   *
+   * @param standbyReplicas warm copies of each task's stores on other instances
+   * @param streamsOverrides Kafka Streams properties applied last (session timeout, for example)
+   */
+  public static EmbeddedTopology start(String bootstrapServers, String schemaRegistryUrl, Path workDir,
+                                       TopologyConfig config, int threads, short replication,
+                                       int standbyReplicas, Map<String, String> streamsOverrides) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -44,6 +58,8 @@ public final class EmbeddedTopology implements AutoCloseable {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), ChartTopics.MAX_TILE_BYTES);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    props.putAll(streamsOverrides);
     SchemaRegistryClient registry = RestSchemaRegistryClient.fromUrl(schemaRegistryUrl);
     KafkaStreams streams = new KafkaStreams(ChartTopology.build(config, registry), props);
     streams.setUncaughtExceptionHandler(e -> {

@@ -1,0 +1,208 @@
+package io.chartstream.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Kafka cluster of several KRaft nodes in this process, on 127.0.0.1: every node is broker and
+ * controller (combined mode) with its own log dir and ports, and the nodes form one static
+ * controller quorum. It is what a test of failures needs: with three nodes one can be stopped
+ * and the quorum (two of three) and every partition with replication factor 3 stay available.
+ *
+ * <p>Internal topics (offsets, transactions, {@code _schemas} through the default replication
+ * factor) are replicated to every node, with a minimum ISR of a majority, as a production
+ * cluster keeps them. Node {@code i} keeps its data under {@code workDir/kafka-<i>}.
+ */
+public final class EmbeddedKafkaCluster implements AutoCloseable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedKafkaCluster.class);
+
+  private final List<Node> nodes;
+  private final Map<String, String> overrides;
+
+  /** One node's fixed identity: the quorum is static, so a node restarts on the same ports. */
+  private record Node(int id, Path logDir, int brokerPort, int controllerPort, KafkaRaftServer[] server) {
+    boolean running() {
+      return server[0] != null;
+    }
+  }
+
+  private EmbeddedKafkaCluster(List<Node> nodes, Map<String, String> overrides) {
+    this.nodes = nodes;
+    this.overrides = overrides;
+  }
+
+  /** Starts {@code size} nodes under {@code workDir}, formatting their log dirs on first use. */
+  public static EmbeddedKafkaCluster start(Path workDir, int size) {
+    return start(workDir, size, Map.of());
+  }
+
+  /** As {@link #start(Path, int)}, with broker properties {@code overrides} applied last on every node. */
+  public static EmbeddedKafkaCluster start(Path workDir, int size, Map<String, String> overrides) {
+    if (size < 1) {
+      throw new IllegalArgumentException("a cluster needs at least one node, not " + size);
+    }
+    try {
+      String clusterId = EmbeddedKafkaBroker.clusterId(Files.createDirectories(workDir));
+      List<Node> nodes = new ArrayList<>();
+      for (int id = 1; id <= size; id++) {
+        Path logDir = Files.createDirectories(workDir.resolve("kafka-" + id).resolve("logs"));
+        nodes.add(new Node(id, logDir, EmbeddedKafkaBroker.freePort(), EmbeddedKafkaBroker.freePort(), new KafkaRaftServer[1]));
+      }
+      EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(List.copyOf(nodes), Map.copyOf(overrides));
+      for (Node node : nodes) {
+        EmbeddedKafkaBroker.format(node.logDir(), clusterId, node.id());
+      }
+      // Each node's startup waits for the quorum, which needs a majority: start them together.
+      List<Thread> starting = new ArrayList<>();
+      for (Node node : nodes) {
+        starting.add(Thread.ofPlatform().name("kafka-node-" + node.id() + "-start").start(() -> cluster.startNode(node)));
+      }
+      for (Thread thread : starting) {
+        thread.join();
+      }
+      List<Integer> failed = nodes.stream().filter(n -> !n.running()).map(Node::id).toList();
+      if (!failed.isEmpty()) {
+        cluster.close();
+        throw new IllegalStateException("Kafka nodes " + failed + " of the embedded cluster under " + workDir + " did not start; see the log");
+      }
+      LOGGER.info("Embedded Kafka cluster of {} nodes on {}", size, cluster.bootstrapServers());
+      return cluster;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot prepare the embedded cluster's work dir " + workDir, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while starting the embedded cluster", e);
+    }
+  }
+
+  private void startNode(Node node) {
+    Map<String, String> props = nodeProperties(node);
+    props.putAll(overrides);
+    Properties properties = new Properties();
+    properties.putAll(props);
+    try {
+      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
+      server.startup();
+      node.server()[0] = server;
+    } catch (RuntimeException e) {
+      LOGGER.error("Kafka node {} of the embedded cluster failed to start", node.id(), e);
+    }
+  }
+
+  private Map<String, String> nodeProperties(Node node) {
+    String replicas = String.valueOf(nodes.size());
+    String majority = String.valueOf(nodes.size() / 2 + 1);
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", String.valueOf(node.id()));
+    p.put("controller.quorum.voters", nodes.stream().map(n -> n.id() + "@127.0.0.1:" + n.controllerPort()).collect(Collectors.joining(",")));
+    p.put("listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort() + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort());
+    p.put("controller.listener.names", "CONTROLLER");
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("log.dirs", node.logDir().toString());
+    p.put("auto.create.topics.enable", "false");
+    p.put("num.partitions", "1");
+    p.put("default.replication.factor", replicas);
+    p.put("min.insync.replicas", nodes.size() > 2 ? majority : "1");
+    p.put("offsets.topic.replication.factor", replicas);
+    p.put("offsets.topic.num.partitions", "5");
+    p.put("transaction.state.log.replication.factor", replicas);
+    p.put("transaction.state.log.min.isr", nodes.size() > 2 ? majority : "1");
+    p.put("transaction.state.log.num.partitions", "5");
+    p.put("share.coordinator.state.topic.replication.factor", replicas);
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    // Three nodes share this machine's few cores: fewer threads each than a dedicated broker's.
+    p.put("num.network.threads", "2");
+    p.put("num.io.threads", "2");
+    p.put("num.replica.fetchers", "1");
+    p.put("log.retention.ms", "-1");
+    return p;
+  }
+
+  /** {@code host:port,…} of every node, stopped ones included (clients skip those). */
+  public String bootstrapServers() {
+    return nodes.stream().map(n -> "127.0.0.1:" + n.brokerPort()).collect(Collectors.joining(","));
+  }
+
+  /** Number of nodes, running or not. */
+  public int size() {
+    return nodes.size();
+  }
+
+  /** Node ids, 1 to {@link #size()}. */
+  public List<Integer> nodeIds() {
+    return nodes.stream().map(Node::id).toList();
+  }
+
+  /** Whether node {@code id} is running. */
+  public boolean isRunning(int id) {
+    return node(id).running();
+  }
+
+  /**
+   * Stops node {@code id} (a controlled shutdown: leadership moves to the others first) and
+   * waits until it is down; its log dir stays for {@link #restart}.
+   */
+  public void stop(int id) {
+    Node node = node(id);
+    KafkaRaftServer server = node.server()[0];
+    if (server != null) {
+      server.shutdown();
+      server.awaitShutdown();
+      node.server()[0] = null;
+      LOGGER.info("Kafka node {} of the embedded cluster stopped", id);
+    }
+  }
+
+  /** Starts node {@code id} again on its log dir and ports, after {@link #stop}. */
+  public void restart(int id) {
+    Node node = node(id);
+    if (!node.running()) {
+      startNode(node);
+      if (!node.running()) {
+        throw new IllegalStateException("Kafka node " + id + " did not restart; see the log");
+      }
+    }
+  }
+
+  private Node node(int id) {
+    if (id < 1 || id > nodes.size()) {
+      throw new IllegalArgumentException("no node " + id + " in a cluster of " + nodes.size());
+    }
+    return nodes.get(id - 1);
+  }
+
+  /** Stops every running node, in parallel: the last ones cannot finish a controlled shutdown without a quorum otherwise. */
+  @Override
+  public void close() {
+    List<Thread> stopping = new ArrayList<>();
+    for (Node node : nodes) {
+      stopping.add(Thread.ofPlatform().name("kafka-node-" + node.id() + "-stop").start(() -> stop(node.id())));
+    }
+    for (Thread thread : stopping) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    LOGGER.info("Embedded Kafka cluster stopped");
+  }
+}
