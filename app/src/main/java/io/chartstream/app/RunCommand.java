@@ -5,6 +5,7 @@ import io.chartstream.app.embedded.EmbeddedPlatform;
 import io.chartstream.app.embedded.EmbeddedTopology;
 import io.chartstream.app.embedded.IngestWatcher;
 import io.chartstream.app.embedded.TopologyLag;
+import io.chartstream.app.ops.RunOperations;
 import io.chartstream.dbv.DbvReader;
 import io.chartstream.dbv.sink.DbvSink;
 import io.chartstream.dbv.sink.DbvSinkConfig;
@@ -55,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   TopologySettings settings = new TopologySettings();
 
+  @Mixin
+  HttpSettings http = new HttpSettings();
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(input)) {
@@ -71,17 +75,22 @@ final class RunCommand implements Callable<Integer> {
       String bootstrap = platform.bootstrapServers();
       String registryUrl = platform.schemaRegistryUrl();
       InputScan atStart = new InputScanner(input.toAbsolutePath().normalize(), 0).scan();
-      started.push(EmbeddedIngest.start(bootstrap, registryUrl, input, workDir, 4, 2, Map.of()));
-      started.push(EmbeddedTopology.start(bootstrap, registryUrl, workDir, settings.toConfig(), 1, (short) 1));
+      EmbeddedIngest ingest = EmbeddedIngest.start(bootstrap, registryUrl, input, workDir, 4, 2, Map.of());
+      started.push(ingest);
+      EmbeddedTopology topology = EmbeddedTopology.start(bootstrap, registryUrl, workDir, settings.toConfig(), 1, (short) 1);
+      started.push(topology);
       DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrap, registryUrl, absoluteDbv, settings.dbvMetadata()));
       Thread sinkThread = Thread.ofPlatform().name("dbv-sink").start(sink);
       started.push(() -> {
         sink.close();
         sinkThread.join(30_000);
       });
+      RunOperations ops = RunOperations.start(http.endpoint(), workDir, input, absoluteDbv, bootstrap, registryUrl, ingest, topology, sink);
+      started.push(ops);
       if (!quiet && !jsonProgress) {
         System.out.printf("chartstream run: %d charts in %s -> %s (broker %s, registry %s)%n",
             atStart.cells().size(), input, absoluteDbv, bootstrap, registryUrl);
+        System.out.println("chartstream run: operator page and /metrics at " + ops.url());
       }
       int status = follow(bootstrap, registryUrl, atStart, absoluteDbv, signal);
       if (!quiet && !jsonProgress) {

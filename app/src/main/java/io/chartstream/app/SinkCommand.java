@@ -2,6 +2,8 @@ package io.chartstream.app;
 
 import io.chartstream.dbv.sink.DbvSink;
 import io.chartstream.dbv.sink.DbvSinkConfig;
+import io.chartstream.app.ops.OpsMetrics;
+import io.chartstream.app.web.OpsServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,12 +29,17 @@ final class SinkCommand implements Callable<Integer> {
   @Mixin
   TopologySettings settings = new TopologySettings();
 
+  @Mixin
+  HttpSettings http = new HttpSettings();
+
   @Override
   public Integer call() throws Exception {
     ShutdownSignal signal = ShutdownSignal.install();
     DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrapServers, schemaRegistryUrl, dbv.toAbsolutePath(), settings.dbvMetadata()));
     Thread thread = Thread.ofPlatform().name("dbv-sink").start(sink);
-    try {
+    try (OpsMetrics metrics = new OpsMetrics().bind(sink.consumerForMetrics());
+         OpsServer server = OpsServer.metrics(http.endpoint().address(), http.endpoint().anyPortIfTaken(), metrics)) {
+      System.out.println("chartstream sink: metrics at " + server.url() + "metrics");
       while (!signal.isRequested() && thread.isAlive()) {
         Thread.sleep(500);
       }

@@ -2,6 +2,8 @@ package io.chartstream.app;
 
 import io.chartstream.app.embedded.ChartTopics;
 import io.chartstream.app.embedded.EmbeddedTopology;
+import io.chartstream.app.ops.OpsMetrics;
+import io.chartstream.app.web.OpsServer;
 import io.chartstream.topology.streams.TopologyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,9 @@ final class TopologyCommand implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "4", description = "Partitions of topics created here (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @picocli.CommandLine.Mixin
+  HttpSettings http = new HttpSettings();
+
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(workDir);
@@ -47,7 +52,10 @@ final class TopologyCommand implements Callable<Integer> {
     }
     TopologyConfig config = settings.toConfig();
     ShutdownSignal signal = ShutdownSignal.install();
-    try (EmbeddedTopology topology = EmbeddedTopology.start(bootstrapServers, schemaRegistryUrl, workDir, config, threads, replication)) {
+    try (EmbeddedTopology topology = EmbeddedTopology.start(bootstrapServers, schemaRegistryUrl, workDir, config, threads, replication);
+         OpsMetrics metrics = new OpsMetrics().bind(topology.streams());
+         OpsServer server = OpsServer.metrics(http.endpoint().address(), http.endpoint().anyPortIfTaken(), metrics)) {
+      System.out.println("chartstream topology: metrics at " + server.url() + "metrics");
       while (!signal.isRequested()) {
         Thread.sleep(500);
       }
