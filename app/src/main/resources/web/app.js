@@ -41,7 +41,11 @@ function drawLagChart(history) {
   const ns = 'http://www.w3.org/2000/svg';
   while (svg.firstChild) svg.removeChild(svg.firstChild);
   const width = 800, height = 200, left = 50, bottom = 20, top = 10;
-  const now = Date.now(), from = now - 3600 * 1000;
+  // The last hour, or since the run started when that is shorter (at least five minutes).
+  const now = Date.now();
+  const first = history.length > 0 ? history[0].epochMillis : now;
+  const from = Math.max(now - 3600 * 1000, Math.min(first, now - 300 * 1000));
+  const minutes = Math.round((now - from) / 60000);
   const max = Math.max(1, ...history.map(s => Math.max(s.topology, s.sink)));
   const x = t => left + (t - from) / (now - from) * (width - left - 5);
   const y = v => top + (1 - v / max) * (height - top - bottom);
@@ -61,8 +65,8 @@ function drawLagChart(history) {
   line(left, height - bottom, width - 5, height - bottom);
   label(left - 4, top + 8, numberFormat.format(max), 'end');
   label(left - 4, height - bottom, '0', 'end');
-  label(left, height - 4, '-60 min');
-  label(x(now - 1800 * 1000), height - 4, '-30 min', 'middle');
+  label(left, height - 4, '-' + minutes + ' min');
+  label(x(now - (now - from) / 2), height - 4, '-' + Math.round(minutes / 2) + ' min', 'middle');
   label(width - 5, height - 4, 'now', 'end');
   for (const stage of ['topology', 'sink']) {
     const points = history.filter(s => s.epochMillis >= from).map(s => x(s.epochMillis).toFixed(1) + ',' + y(s[stage]).toFixed(1));
@@ -155,11 +159,22 @@ function tileUrl() {
   return '/tiles/{z}/{y}/{x}.png?palette=' + palette();
 }
 
-function fitExtent() {
-  if (!map || !extent || extent.level === null) return;
+function extentBounds() {
   const nw = map.unproject([extent.minCol * 256, extent.minRow * 256], extent.level);
   const se = map.unproject([(extent.maxCol + 1) * 256, (extent.maxRow + 1) * 256], extent.level);
-  map.fitBounds(L.latLngBounds(nw, se));
+  return L.latLngBounds(nw, se);
+}
+
+// The map opens on the dbv's shallowest RCLs at their own level: one map tile per RCL, drawn at
+// the size its labels and symbols were made for.
+function openOnExtent() {
+  if (!map || !extent || extent.level === null) return;
+  map.setView(extentBounds().getCenter(), extent.level);
+}
+
+function fitExtent() {
+  if (!map || !extent || extent.level === null) return;
+  map.fitBounds(extentBounds());
 }
 
 async function showMapOnce() {
@@ -173,7 +188,7 @@ async function showMapOnce() {
     attributionControl: false,
   });
   layer = L.tileLayer(tileUrl(), { tileSize: 256, maxNativeZoom: extent.maxLevel + 4 }).addTo(map);
-  fitExtent();
+  openOnExtent();
 }
 
 document.querySelectorAll('input[name="palette"]').forEach(input => input.addEventListener('change', () => {
