@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chartstream.app.embedded.EmbeddedIngest;
+import io.chartstream.app.ops.ConnectorBacklog;
 import io.chartstream.app.ops.LagProbe;
+import io.chartstream.ingest.s57.InputScanner;
 import io.chartstream.app.ops.PartitionLag;
 import io.chartstream.app.ops.RunAddress;
 import java.io.IOException;
@@ -48,6 +50,9 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--connect-url", description = "The Connect worker's REST API (with --bootstrap-servers).")
   URI connectUrl;
 
+  @Option(names = "--input", description = "The connector's input directory (with --bootstrap-servers), to tell which charts it has not ingested yet.")
+  Path input;
+
   @Option(names = "--json", description = "One JSON object, for machines.")
   boolean json;
 
@@ -72,6 +77,7 @@ final class StatusCommand implements Callable<Integer> {
       }
       bootstrapServers = address.bootstrapServers();
       dbv = dbv == null ? Path.of(address.dbv()) : dbv;
+      input = input == null && address.input() != null ? Path.of(address.input()) : input;
       connectUrl = connectUrl == null && address.connectUrl() != null ? URI.create(address.connectUrl()) : connectUrl;
       pageUrl = URI.create(address.httpUrl());
       report.set("run", JSON.valueToTree(address));
@@ -97,7 +103,11 @@ final class StatusCommand implements Callable<Integer> {
     if (connectUrl != null) {
       String base = connectUrl.toString().replaceAll("/$", "") + "/connectors/" + EmbeddedIngest.CONNECTOR_NAME;
       report.set("connector", get(URI.create(base + "/status")));
-      report.set("connectorOffsets", get(URI.create(base + "/offsets")));
+      JsonNode offsets = get(URI.create(base + "/offsets"));
+      report.set("connectorOffsets", offsets);
+      if (input != null && !offsets.has("error")) {
+        report.set("connectorBacklog", JSON.valueToTree(ConnectorBacklog.of(new InputScanner(input.toAbsolutePath().normalize(), 0).scan(), offsets)));
+      }
     }
     if (pageUrl != null) {
       JsonNode progress = get(pageUrl.resolve("api/progress"));
@@ -146,6 +156,11 @@ final class StatusCommand implements Callable<Integer> {
         JsonNode offsets = report.get("connectorOffsets").path("offsets");
         System.out.printf("connector %s: %s, tasks %s, %d source offsets committed%n", connector.get("name").asText(),
             connector.get("connector").get("state").asText(), tasks, offsets.size());
+        JsonNode backlog = report.get("connectorBacklog");
+        if (backlog != null) {
+          System.out.printf("connector backlog: %d of %d charts in the input not ingested yet %s%n",
+              backlog.get("pending").size(), backlog.get("charts").asInt(), backlog.get("pending"));
+        }
       }
     }
     System.out.printf("%-9s %-44s %9s %12s %12s %10s%n", "stage", "topic", "partition", "committed", "end", "lag");

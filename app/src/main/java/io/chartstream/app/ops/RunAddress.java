@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param pid the run's process, to tell a crashed run's stale file from a live run
  */
 public record RunAddress(String bootstrapServers, String schemaRegistryUrl, String connectUrl, String httpUrl,
-                         String dbv, long pid) {
+                         String input, String dbv, long pid) {
   public static final String FILE = "run.json";
   private static final ObjectMapper JSON = new ObjectMapper();
 

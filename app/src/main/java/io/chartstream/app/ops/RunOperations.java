@@ -43,7 +43,7 @@ public final class RunOperations implements AutoCloseable {
     }
     URI connect = worker.restUrl();
     new RunAddress(bootstrapServers, registryUrl, connect == null ? null : connect.toString(), server.url().toString(),
-        dbv.toString(), ProcessHandle.current().pid()).write(workDir);
+        input.toAbsolutePath().normalize().toString(), dbv.toString(), ProcessHandle.current().pid()).write(workDir);
     return new RunOperations(workDir, monitor, metrics, server);
   }
 

@@ -218,6 +218,8 @@ class OperationsEndToEndTest {
     assertEquals(0, status.at("/lagTotals/topology").asLong());
     assertEquals(0, status.at("/lagTotals/sink").asLong());
     assertEquals("RUNNING", status.at("/connector/connector/state").asText());
+    assertEquals(2, status.at("/connectorBacklog/charts").asInt());
+    assertEquals(0, status.at("/connectorBacklog/pending").size(), "every chart's files are recorded as done in the source offsets");
     assertEquals(2, status.at("/progress/chartsIngested").asInt());
     assertTrue(status.get("lag").size() >= 8, "per partition: " + status.get("lag"));
     assertTrue(status.get("lag").findValuesAsText("topic").contains("chartstream-topology-rcl-events-repartition"));
