@@ -34,6 +34,7 @@ public final class OpsMetrics implements AutoCloseable {
   private final Set<String> partitionGauges = new HashSet<>();
   private final ScheduledThreadPoolExecutor refresh = new SoonerRefresh();
   private Supplier<ProductionSnapshot> production = () -> ProductionSnapshot.EMPTY;
+  private ConnectJmxMetrics connect;
 
   public OpsMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -58,6 +59,12 @@ public final class OpsMetrics implements AutoCloseable {
     KafkaClientMetrics metrics = new KafkaClientMetrics(consumer, Tags.empty(), refresh);
     metrics.bindTo(registry);
     binders.add(metrics);
+    return this;
+  }
+
+  /** The Connect worker's metrics in this JVM (source tasks, their producers), from its JMX beans. */
+  public OpsMetrics bindConnectWorker() {
+    connect = new ConnectJmxMetrics();
     return this;
   }
 
@@ -93,6 +100,9 @@ public final class OpsMetrics implements AutoCloseable {
   /** The Prometheus text exposition of every meter. */
   public String scrape() {
     registerNewPartitions();
+    if (connect != null) {
+      connect.registerNew(registry);
+    }
     return registry.scrape();
   }
 

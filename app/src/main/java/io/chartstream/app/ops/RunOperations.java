@@ -30,7 +30,8 @@ public final class RunOperations implements AutoCloseable {
                                     String registryUrl, EmbeddedIngest ingest, EmbeddedTopology topology, DbvSink sink)
       throws Exception {
     ProductionMonitor monitor = ProductionMonitor.start(bootstrapServers, registryUrl, input, dbv);
-    OpsMetrics metrics = new OpsMetrics().bind(topology.streams()).bind(sink.consumerForMetrics()).bind(monitor::latest);
+    OpsMetrics metrics = new OpsMetrics().bind(topology.streams()).bind(sink.consumerForMetrics())
+        .bindConnectWorker().bind(monitor::latest);
     EmbeddedConnectWorker worker = ingest.worker();
     OpsServer server;
     try {

@@ -201,6 +201,10 @@ class OperationsEndToEndTest {
         && k.contains("client_id=\"chartstream-dbv-sink\"") && k.contains("topic=\"rcl.tiles\"")));
     assertTrue(kafka.keySet().stream().anyMatch(k -> k.startsWith("kafka_stream_thread_commit_latency_avg{")));
     assertTrue(kafka.keySet().stream().anyMatch(k -> k.contains("rocksdb_state_id=")), "RocksDB store metrics");
+    // The Connect worker's, from its JMX beans: its source tasks wrote every feature and chart event.
+    double written = kafka.entrySet().stream().filter(e -> e.getKey().startsWith("kafka_connect_source_task_metrics_source_record_write_total{")
+        && e.getKey().contains("connector=\"chartstream-s57-ingest\"")).mapToDouble(Map.Entry::getValue).sum();
+    assertTrue(written >= m.get("chartstream_features_total{stage=\"ingest\"}"), "source records written: " + written);
 
     // status reads the same from the broker and the dbv.
     ByteArrayOutputStream out = new ByteArrayOutputStream();
