@@ -53,19 +53,21 @@ record ChartInput(String location) {
    * @throws S3MirrorException if the prefix cannot be listed
    */
   InputScan scan(S3Options s3, Path workDir) {
-    Path dir;
+    Path dir = localDir(workDir);
     if (isS3()) {
-      dir = S57SourceConnectorConfig.mirrorDir(cacheDir(workDir), 0);
       S3Settings settings = s3.settings(location);
       try (S3PrefixMirror mirror = S3PrefixMirror.open(settings, dir)) {
         // The connector reports each of these as a dead letter too; this says it at once.
         mirror.sync().failures().forEach(f -> System.err.println(
             "cannot download s3://" + settings.bucket() + "/" + f.key() + ": " + f.reason()));
       }
-    } else {
-      dir = Path.of(location).toAbsolutePath().normalize();
     }
     return new InputScanner(dir, 0).scan();
+  }
+
+  /** Where the input's files are on this machine: the directory, or the first task's mirror of the S3 prefix. */
+  Path localDir(Path workDir) {
+    return isS3() ? S57SourceConnectorConfig.mirrorDir(cacheDir(workDir), 0) : Path.of(location).toAbsolutePath().normalize();
   }
 
   private static Path cacheDir(Path workDir) {

@@ -2,6 +2,8 @@ package io.chartstream.app;
 
 import io.chartstream.app.embedded.EmbeddedIngest;
 import io.chartstream.app.embedded.EmbeddedPlatform;
+import io.chartstream.app.ops.OpsMetrics;
+import io.chartstream.app.web.OpsServer;
 import io.chartstream.app.embedded.IngestWatcher;
 import io.chartstream.ingest.s57.FileStamp;
 import io.chartstream.ingest.s57.InputScan;
@@ -54,6 +56,9 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Exit once every chart found in the input at start is on Kafka (or reported failed); exit 1 if any failed.")
   boolean once;
 
+  @picocli.CommandLine.Mixin
+  HttpSettings http = new HttpSettings();
+
   @Override
   public Integer call() throws Exception {
     ChartInput chartInput = new ChartInput(input);
@@ -86,6 +91,9 @@ final class IngestCommand implements Callable<Integer> {
       }
       started.push(EmbeddedIngest.start(bootstrap, registryUrl, chartInput.connectorInput(), workDir, partitions, tasks,
           chartInput.connectorSettings(s3, workDir)));
+      OpsMetrics metrics = new OpsMetrics().bindConnectWorker();
+      started.push(metrics);
+      started.push(OpsServer.metrics(http.endpoint().address(), http.endpoint().anyPortIfTaken(), metrics));
       LOGGER.info("Ingesting {} ({} charts, {} files with problems at start) into {}", input,
           atStart.cells().size(), atStart.problems().size(), bootstrap);
       return follow(bootstrap, registryUrl, atStart, signal);

@@ -5,6 +5,7 @@ import io.chartstream.app.embedded.EmbeddedPlatform;
 import io.chartstream.app.embedded.EmbeddedTopology;
 import io.chartstream.app.embedded.IngestWatcher;
 import io.chartstream.app.embedded.TopologyLag;
+import io.chartstream.app.ops.RunOperations;
 import io.chartstream.dbv.DbvReader;
 import io.chartstream.dbv.SourcePartition;
 import io.chartstream.dbv.s3.DbvSnapshotPublisher;
@@ -69,6 +70,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   S3Options s3 = new S3Options();
 
+  @Mixin
+  HttpSettings http = new HttpSettings();
+
   @Override
   public Integer call() throws Exception {
     ChartInput chartInput = new ChartInput(input);
@@ -100,18 +104,23 @@ final class RunCommand implements Callable<Integer> {
         System.err.println("chartstream run: " + e.getMessage());
         return 2;
       }
-      started.push(EmbeddedIngest.start(bootstrap, registryUrl, chartInput.connectorInput(), workDir, 4, 2,
-          chartInput.connectorSettings(s3, workDir)));
-      started.push(EmbeddedTopology.start(bootstrap, registryUrl, workDir, settings.toConfig(), 1, (short) 1));
+      EmbeddedIngest ingest = EmbeddedIngest.start(bootstrap, registryUrl, chartInput.connectorInput(), workDir, 4, 2,
+          chartInput.connectorSettings(s3, workDir));
+      started.push(ingest);
+      EmbeddedTopology topology = EmbeddedTopology.start(bootstrap, registryUrl, workDir, settings.toConfig(), 1, (short) 1);
+      started.push(topology);
       DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrap, registryUrl, absoluteDbv, settings.dbvMetadata()));
       Thread sinkThread = Thread.ofPlatform().name("dbv-sink").start(sink);
       started.push(() -> {
         sink.close();
         sinkThread.join(30_000);
       });
+      RunOperations ops = RunOperations.start(http.endpoint(), workDir, chartInput.localDir(workDir), absoluteDbv, bootstrap, registryUrl, ingest, topology, sink);
+      started.push(ops);
       if (!quiet && !jsonProgress) {
         System.out.printf("chartstream run: %d charts in %s -> %s (broker %s, registry %s)%n",
             atStart.cells().size(), input, absoluteDbv, bootstrap, registryUrl);
+        System.out.println("chartstream run: operator page and /metrics at " + ops.url());
       }
       int status = follow(bootstrap, registryUrl, atStart, absoluteDbv, signal, publication);
       if (!quiet && !jsonProgress) {

@@ -1,6 +1,8 @@
 package io.chartstream.app;
 
 import io.chartstream.app.embedded.TopologyLag;
+import io.chartstream.app.ops.OpsMetrics;
+import io.chartstream.app.web.OpsServer;
 import io.chartstream.dbv.DbvReader;
 import io.chartstream.dbv.SourcePartition;
 import io.chartstream.dbv.s3.DbvSnapshotPublisher;
@@ -47,6 +49,9 @@ final class SinkCommand implements Callable<Integer> {
   @Mixin
   S3Options s3 = new S3Options();
 
+  @Mixin
+  HttpSettings http = new HttpSettings();
+
   @Override
   public Integer call() throws Exception {
     Path absoluteDbv = dbv.toAbsolutePath();
@@ -61,7 +66,10 @@ final class SinkCommand implements Callable<Integer> {
     ShutdownSignal signal = ShutdownSignal.install();
     DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrapServers, schemaRegistryUrl, absoluteDbv, settings.dbvMetadata()));
     Thread thread = Thread.ofPlatform().name("dbv-sink").start(sink);
-    try (Admin admin = publication == null ? null : Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    try (Admin admin = publication == null ? null : Admin.create(Map.of("bootstrap.servers", bootstrapServers));
+         OpsMetrics metrics = new OpsMetrics().bind(sink.consumerForMetrics());
+         OpsServer server = OpsServer.metrics(http.endpoint().address(), http.endpoint().anyPortIfTaken(), metrics)) {
+      System.out.println("chartstream sink: metrics at " + server.url() + "metrics");
       while (!signal.isRequested() && thread.isAlive()) {
         Thread.sleep(500);
         if (publication != null) {

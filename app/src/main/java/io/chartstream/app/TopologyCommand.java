@@ -2,6 +2,8 @@ package io.chartstream.app;
 
 import io.chartstream.app.embedded.ChartTopics;
 import io.chartstream.app.embedded.EmbeddedTopology;
+import io.chartstream.app.ops.OpsMetrics;
+import io.chartstream.app.web.OpsServer;
 import io.chartstream.topology.streams.TopologyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,9 @@ final class TopologyCommand implements Callable<Integer> {
   @Option(names = "--standby-replicas", description = "Warm copies of each task's state on other instances (default: 0).")
   Integer standbyReplicas;
 
+  @picocli.CommandLine.Mixin
+  HttpSettings http = new HttpSettings();
+
   @Override
   public Integer call() throws Exception {
     Files.createDirectories(workDir);
@@ -57,7 +62,10 @@ final class TopologyCommand implements Callable<Integer> {
     TopologyConfig config = settings.toConfig();
     ShutdownSignal signal = ShutdownSignal.install();
     try (EmbeddedTopology topology = EmbeddedTopology.start(bootstrapServers, schemaRegistryUrl, workDir, config,
-        cluster.threads(), cluster.replication(), cluster.standbyReplicas(), cluster.topologyOverrides())) {
+        cluster.threads(), cluster.replication(), cluster.standbyReplicas(), cluster.topologyOverrides());
+         OpsMetrics metrics = new OpsMetrics().bind(topology.streams());
+         OpsServer server = OpsServer.metrics(http.endpoint().address(), http.endpoint().anyPortIfTaken(), metrics)) {
+      System.out.println("chartstream topology: metrics at " + server.url() + "metrics");
       while (!signal.isRequested()) {
         Thread.sleep(500);
       }

@@ -62,6 +62,11 @@ public final class EmbeddedConnectWorker implements AutoCloseable {
     }
   }
 
+  /** The worker's REST API (on 127.0.0.1), e.g. for {@code GET /connectors/NAME/status}. */
+  public java.net.URI restUrl() {
+    return connect.rest().serverUrl();
+  }
+
   public StandaloneHerder herder() {
     return connect.herder();
   }

@@ -13,6 +13,7 @@ import io.chartstream.app.embedded.IngestWatcher;
 import io.chartstream.app.embedded.TopologyLag;
 import io.chartstream.dbv.DbvChart;
 import io.chartstream.dbv.DbvReader;
+import io.chartstream.dbv.SourcePartition;
 import io.chartstream.dbv.TileSummary;
 import io.chartstream.ingest.s57.InputScanner;
 import io.chartstream.ingest.s57.SharedData;
@@ -250,8 +251,9 @@ class ScaleOutTest {
       return false;
     }
     try (DbvReader reader = DbvReader.open(dbv)) {
-      Map<TopicPartition, Long> stored = reader.storedOffsets();
-      return tileEnds.entrySet().stream().allMatch(e -> stored.getOrDefault(e.getKey(), 0L) >= e.getValue());
+      Map<SourcePartition, Long> stored = reader.storedOffsets();
+      return tileEnds.entrySet().stream().allMatch(e ->
+          stored.getOrDefault(new SourcePartition(e.getKey().topic(), e.getKey().partition()), 0L) >= e.getValue());
     } catch (RuntimeException e) {
       return false; // the sink is creating the file
     }

@@ -65,6 +65,7 @@ public final class DbvSink implements Runnable, AutoCloseable {
   private static Properties consumerProperties(String bootstrap) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "chartstream-dbv-sink"); // names its metrics (records-lag per partition)
     // Only committed transactions: an aborted topology transaction never reaches the file.
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -151,6 +152,14 @@ public final class DbvSink implements Runnable, AutoCloseable {
   }
 
   /** Stops the loop after the batch in progress and waits for it; closes everything. */
+  /**
+   * The sink's consumer, only to read its client metrics (e.g. Micrometer's KafkaClientMetrics,
+   * which calls the thread-safe {@code metrics()}); polling it from elsewhere would break the sink.
+   */
+  public org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumerForMetrics() {
+    return consumer;
+  }
+
   @Override
   public void close() {
     running = false;

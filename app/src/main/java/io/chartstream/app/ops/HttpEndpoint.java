@@ -1,0 +1,11 @@
+package io.chartstream.app.ops;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Where a component serves its metrics (and, for {@code run}, the operator page).
+ *
+ * @param anyPortIfTaken serve on a free port when the chosen one is taken (only for the default
+ *     port: a port the operator chose must be that port, or an error)
+ */
+public record HttpEndpoint(InetSocketAddress address, boolean anyPortIfTaken) {}

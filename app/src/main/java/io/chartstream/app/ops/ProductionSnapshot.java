@@ -1,0 +1,38 @@
+package io.chartstream.app.ops;
+
+import java.util.List;
+
+/**
+ * Where a production stands at one moment: what the metrics, {@code status} and the operator
+ * page show. Counts come from what is committed on Kafka and stored in the dbv, never from a
+ * component's own say-so.
+ *
+ * @param chartsKnown charts found in the input (cells and catalogued files)
+ * @param chartsIngested charts whose current version ended on {@code s57.features}
+ * @param chartsFailed charts named by a dead letter
+ * @param featuresIngested features on {@code s57.features}
+ * @param tileFeatures features in the dbv's tiles (a feature in several tiles counts once per tile)
+ * @param rclsFinished finished tile records the topology committed to {@code rcl.tiles}
+ * @param rclsPending records on {@code rcl.tiles} not yet stored in the dbv
+ * @param tilesWritten tiles in the dbv
+ * @param dbvCharts charts with a version in the dbv
+ * @param lastUpdateLatencySeconds seconds from new data reaching Kafka to the dbv holding all of
+ *     it, for the last such update; NaN before the first
+ * @param ingestComplete every chart of the input ended or failed, every bad file reported
+ */
+public record ProductionSnapshot(long epochMillis, int chartsKnown, int chartsIngested, int chartsFailed,
+                                 long featuresIngested, long tileFeatures, long rclsFinished, long rclsPending,
+                                 long tilesWritten, int dbvCharts, long dbvSizeBytes, double lastUpdateLatencySeconds,
+                                 boolean ingestComplete, List<PartitionLag> lags, List<ChartState> charts,
+                                 List<DeadLetter> deadLetters) {
+  public static final ProductionSnapshot EMPTY = new ProductionSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN,
+      false, List.of(), List.of(), List.of());
+
+  public long topologyLag() {
+    return LagProbe.total(lags, "topology");
+  }
+
+  public long sinkLag() {
+    return LagProbe.total(lags, "sink");
+  }
+}
