@@ -73,9 +73,10 @@ final class RunCommand implements Callable<Integer> {
       String bootstrap = platform.bootstrapServers();
       String registryUrl = platform.schemaRegistryUrl();
       InputScan atStart = new InputScanner(input.toAbsolutePath().normalize(), 0).scan();
-      started.push(EmbeddedIngest.start(bootstrap, registryUrl, input, workDir, 4, 2, Map.of()));
+      started.push(EmbeddedIngest.start(bootstrap, registryUrl, input, workDir, 4, 2, EmbeddedIngest.PROMPT_WATCH));
       EmbeddedTopology.evictMembersOfStoppedRuns(bootstrap); // this process alone holds the embedded broker
-      EmbeddedTopology topology = EmbeddedTopology.start(bootstrap, registryUrl, workDir, settings.toConfig(), 1, (short) 1);
+      EmbeddedTopology topology = EmbeddedTopology.start(bootstrap, registryUrl, workDir,
+          EmbeddedTopology.promptEmission(settings.toConfig()), 1, (short) 1);
       started.push(topology);
       DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrap, registryUrl, absoluteDbv, settings.dbvMetadata()));
       Thread sinkThread = Thread.ofPlatform().name("dbv-sink").start(sink);

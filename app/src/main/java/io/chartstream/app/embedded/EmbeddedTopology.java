@@ -71,10 +71,11 @@ public final class EmbeddedTopology implements AutoCloseable {
   }
 
   /**
-   * The number of RCLs the catalogue's coverages reach (what a complete production holds), from
-   * the topology's catalog-rcls store; null while the store cannot be queried (starting, rebalancing).
+   * The RCLs the catalogue's coverages reach, which a complete production holds (it may hold
+   * more: edge RCLs only the features' buffers reach), from the topology's catalog-rcls store;
+   * null while the store cannot be queried (starting, rebalancing).
    */
-  public Long expectedRcls() {
+  public Set<Long> expectedRcls() {
     try {
       ReadOnlyKeyValueStore<String, CatalogRcls> store = streams.store(
           StoreQueryParameters.fromNameAndType(StoreNames.CATALOG_RCLS, QueryableStoreTypes.<String, CatalogRcls>keyValueStore()));
@@ -82,7 +83,7 @@ public final class EmbeddedTopology implements AutoCloseable {
       try (KeyValueIterator<String, CatalogRcls> all = store.all()) {
         all.forEachRemaining(entry -> rcls.addAll(entry.value.getRcls()));
       }
-      return (long) rcls.size();
+      return rcls;
     } catch (InvalidStateStoreException e) {
       return null;
     }
@@ -90,6 +91,16 @@ public final class EmbeddedTopology implements AutoCloseable {
 
   public KafkaStreams streams() {
     return streams;
+  }
+
+  /**
+   * {@code config} with an emission pass every 250 ms instead of every second, so a finished or
+   * changed RCL waits at most a quarter second for it; a pass over no changed RCL costs one empty
+   * store scan.
+   */
+  public static TopologyConfig promptEmission(TopologyConfig config) {
+    return new TopologyConfig(config.targetCrs(), config.grid(), config.levels(), config.bufferFraction(),
+        Duration.ofMillis(250), config.stages());
   }
 
   /**

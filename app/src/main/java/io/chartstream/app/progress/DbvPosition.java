@@ -3,26 +3,39 @@ package io.chartstream.app.progress;
 import io.chartstream.dbv.DbvReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /**
  * What a dbv holds, as far as progress is concerned: the sink's stored positions and its tile
  * rows, read in one go while the sink writes.
  */
-public record DbvPosition(Map<TopicPartition, Long> storedOffsets, long tiles) {
+public record DbvPosition(Map<TopicPartition, Long> storedOffsets, Set<Long> rcls) {
   /** Nothing stored yet: no file, or the sink is creating it. */
-  public static final DbvPosition EMPTY = new DbvPosition(Map.of(), 0);
+  public static final DbvPosition EMPTY = new DbvPosition(Map.of(), Set.of());
 
   public static DbvPosition read(Path dbv) {
     if (!Files.exists(dbv)) {
       return EMPTY;
     }
     try (DbvReader reader = DbvReader.open(dbv)) {
-      return new DbvPosition(reader.storedOffsets(), reader.tileCountsByLevel().values().stream().mapToLong(Long::longValue).sum());
+      Set<Long> rcls = new HashSet<>();
+      reader.tileSummaries().forEach(t -> rcls.add(t.rcl()));
+      return new DbvPosition(reader.storedOffsets(), rcls);
     } catch (RuntimeException e) {
       return EMPTY; // the sink is creating the file
     }
+  }
+
+  public long tiles() {
+    return rcls.size();
+  }
+
+  /** How many of {@code expected} RCLs have a tile. */
+  public long finishedOf(Set<Long> expected) {
+    return expected.stream().filter(rcls::contains).count();
   }
 
   /** Whether every record up to {@code ends} (per partition) is stored. */

@@ -14,9 +14,13 @@ import java.util.Deque;
 public final class EtaEstimator {
   /** What the run knows at one moment. */
   public record Sample(long nanos, long featuresIngested, long bytesIngested, long bytesKnown, long topologyLag) {
-    /** Features the topology has got through (the lag counts catalogue and repartition records too: a bound, not a count). */
-    long processed() {
-      return Math.max(0, featuresIngested - Math.max(0, topologyLag));
+    /**
+     * Work done so far in features: read minus the topology's lag. The lag counts catalogue and
+     * repartition records too, so this is not a count (it may be negative), but its growth over
+     * time is the pipeline's pace.
+     */
+    long done() {
+      return featuresIngested - Math.max(0, topologyLag);
     }
   }
 
@@ -67,7 +71,7 @@ public final class EtaEstimator {
       unreadFeatures = unreadBytes * ((double) last.featuresIngested() / last.bytesIngested());
     }
     Sample first = window.peekFirst();
-    double pace = perSecond(last.processed() - first.processed(), last.nanos() - first.nanos());
+    double pace = perSecond(last.done() - first.done(), last.nanos() - first.nanos());
     if (pace <= 0) {
       return null;
     }

@@ -12,8 +12,9 @@ import java.util.Locale;
  * @param deadLetters files or charts reported on s57.ingest.errors
  * @param topologyLag records the topology has yet to process; -1 while it starts
  * @param tileRecords records written to rcl.tiles (every emission, re-emissions included)
- * @param rclsFinished tile rows in the dbv
- * @param rclsExpected RCLs the catalogue's coverages reach, null while the topology cannot say
+ * @param rclsFinished expected RCLs with a tile in the dbv (all tile rows while the expectation is unknown)
+ * @param rclsExpected RCLs the catalogue's coverages reach, null while the topology cannot say; a
+ *     production may add edge RCLs only the features' buffers reach, not counted here
  * @param sinkCaughtUp the dbv holds every tile written so far
  * @param settled everything read, processed and stored, and quiet for a few seconds
  * @param etaSeconds estimated seconds left, null while unknown

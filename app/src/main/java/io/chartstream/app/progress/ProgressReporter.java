@@ -57,13 +57,14 @@ public final class ProgressReporter {
   }
 
   /** Builds the report of this moment and prints it when one is due. */
-  public Progress observe(IngestWatcher ingest, long topologyLag, long tileRecords, DbvPosition dbv, Long rclsExpected,
+  public Progress observe(IngestWatcher ingest, long topologyLag, long tileRecords, DbvPosition dbv, Set<Long> rclsExpected,
                           boolean sinkCaughtUp, boolean settled) {
     Set<String> ingested = ingest.chartsIngested();
     long bytesIngested = ingested.stream().mapToLong(c -> chartBytes.getOrDefault(c, 0L)).sum();
     eta.add(new EtaEstimator.Sample(System.nanoTime(), ingest.features(), bytesIngested, bytesKnown, topologyLag));
     Progress progress = new Progress(ingested.size(), ingest.chartsKnown(), ingest.features(), eta.featuresPerSecond(),
-        ingest.errors(), topologyLag, tileRecords, dbv.tiles(), rclsExpected, sinkCaughtUp, settled,
+        ingest.errors(), topologyLag, tileRecords, rclsExpected == null ? dbv.tiles() : dbv.finishedOf(rclsExpected),
+        rclsExpected == null ? null : (long) rclsExpected.size(), sinkCaughtUp, settled,
         settled ? Double.valueOf(0) : eta.etaSeconds());
     if (!quiet && System.currentTimeMillis() >= nextReportMillis) {
       out.println(json ? progress.json() : progress.text());

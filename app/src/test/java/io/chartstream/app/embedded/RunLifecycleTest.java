@@ -28,6 +28,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -251,6 +253,7 @@ class RunLifecycleTest {
     Map<String, List<Long>> ends = new TreeMap<>();
     try (EmbeddedPlatform platform = EmbeddedPlatform.start(work);
          SchemaRegistryClient registry = RestSchemaRegistryClient.fromUrl(platform.schemaRegistryUrl())) {
+      sourceTopicsNeverExpire(platform.bootstrapServers());
       var events = new AvroWireDeserializer<Object>(registry, TopicSchemas.CHART_EVENT);
       for (var record : TopicDump.read(platform.bootstrapServers(), Topics.S57_FEATURES)) {
         if (events.deserialize(Topics.S57_FEATURES, record.value()) instanceof ChartEnd end) {
@@ -260,6 +263,19 @@ class RunLifecycleTest {
     }
     ends.values().forEach(times -> times.sort(null));
     return ends;
+  }
+
+  /** What replay needs is kept for ever: every feature record, and the newest catalogue entry per chart. */
+  private static void sourceTopicsNeverExpire(String bootstrap) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      var features = new ConfigResource(ConfigResource.Type.TOPIC, Topics.S57_FEATURES);
+      var catalog = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CHARTS_CATALOG);
+      var configs = admin.describeConfigs(List.of(features, catalog)).all().get();
+      assertEquals("-1", configs.get(features).get("retention.ms").value());
+      assertEquals("-1", configs.get(features).get("retention.bytes").value());
+      assertEquals("delete", configs.get(features).get("cleanup.policy").value());
+      assertEquals("compact", configs.get(catalog).get("cleanup.policy").value());
+    }
   }
 
   private static Path copyConfig(Path target) throws IOException {

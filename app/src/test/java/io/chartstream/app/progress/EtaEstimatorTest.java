@@ -55,4 +55,13 @@ class EtaEstimatorTest {
     eta.add(new Sample(3 * SECOND, 100, 10, 1000, 50));
     assertNull(eta.etaSeconds());
   }
+
+  @Test
+  void repartitionRecordsInTheLagDoNotHideThePace() {
+    EtaEstimator eta = new EtaEstimator(10);
+    // All read; the lag counts repartition records too and exceeds the features read.
+    eta.add(new Sample(0, 6000, 400, 400, 8000));
+    eta.add(new Sample(2 * SECOND, 6000, 400, 400, 6000));
+    assertEquals(6.0, eta.etaSeconds(), 1e-9);
+  }
 }
