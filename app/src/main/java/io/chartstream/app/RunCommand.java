@@ -6,8 +6,9 @@ import io.chartstream.app.embedded.EmbeddedTopology;
 import io.chartstream.app.embedded.IngestWatcher;
 import io.chartstream.app.embedded.TopologyLag;
 import io.chartstream.app.ops.RunOperations;
+import io.chartstream.app.progress.DbvPosition;
+import io.chartstream.app.progress.ProgressReporter;
 import io.chartstream.dbv.DbvReader;
-import io.chartstream.dbv.SourcePartition;
 import io.chartstream.dbv.s3.DbvSnapshotPublisher;
 import io.chartstream.dbv.s3.PublishedSnapshot;
 import io.chartstream.dbv.s3.S3PublishException;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -104,10 +106,14 @@ final class RunCommand implements Callable<Integer> {
         System.err.println("chartstream run: " + e.getMessage());
         return 2;
       }
+      Map<String, String> connectorSettings = new HashMap<>(EmbeddedIngest.PROMPT_WATCH);
+      connectorSettings.putAll(chartInput.connectorSettings(s3, workDir));
       EmbeddedIngest ingest = EmbeddedIngest.start(bootstrap, registryUrl, chartInput.connectorInput(), workDir, 4, 2,
-          chartInput.connectorSettings(s3, workDir));
+          connectorSettings);
       started.push(ingest);
-      EmbeddedTopology topology = EmbeddedTopology.start(bootstrap, registryUrl, workDir, settings.toConfig(), 1, (short) 1);
+      EmbeddedTopology.evictMembersOfStoppedRuns(bootstrap); // this process alone holds the embedded broker
+      EmbeddedTopology topology = EmbeddedTopology.start(bootstrap, registryUrl, workDir,
+          EmbeddedTopology.promptEmission(settings.toConfig()), 1, (short) 1);
       started.push(topology);
       DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrap, registryUrl, absoluteDbv, settings.dbvMetadata()));
       Thread sinkThread = Thread.ofPlatform().name("dbv-sink").start(sink);
@@ -122,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
             atStart.cells().size(), input, absoluteDbv, bootstrap, registryUrl);
         System.out.println("chartstream run: operator page and /metrics at " + ops.url());
       }
-      int status = follow(bootstrap, registryUrl, atStart, absoluteDbv, signal, publication);
+      int status = follow(bootstrap, registryUrl, atStart, absoluteDbv, topology, signal, publication);
       if (!quiet && !jsonProgress) {
         System.out.printf("%nThe dbv is %s. Look at it with:%n  ./chartstream inspect %s%n"
           + "  ./chartstream render %s --rcl LEVEL/ROW/COL -o tile.png%n", absoluteDbv, absoluteDbv, absoluteDbv);
@@ -137,12 +143,12 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Reports progress until stopped, or with {@code --once} until the dbv holds everything. */
-  private int follow(String bootstrap, String registryUrl, InputScan atStart, Path dbvFile, ShutdownSignal signal,
-                     DbvPublication publication) throws Exception {
+  private int follow(String bootstrap, String registryUrl, InputScan atStart, Path dbvFile, EmbeddedTopology topology,
+                     ShutdownSignal signal, DbvPublication publication) throws Exception {
     List<String> topologyInputs = List.of(Topics.S57_FEATURES, Topics.CHARTS_CATALOG,
         EmbeddedTopology.APPLICATION_ID + "-rcl-events-repartition");
     long quietSince = System.nanoTime();
-    long nextReport = 0;
+    ProgressReporter reporter = new ProgressReporter(quiet, jsonProgress, atStart, System.out);
     try (SchemaRegistryClient registry = RestSchemaRegistryClient.fromUrl(registryUrl);
          IngestWatcher ingest = new IngestWatcher(bootstrap, registry, atStart);
          Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -150,32 +156,23 @@ final class RunCommand implements Callable<Integer> {
         boolean ingested = ingest.poll(Duration.ofMillis(500));
         long lag = TopologyLag.of(admin, EmbeddedTopology.APPLICATION_ID, topologyInputs);
         Map<TopicPartition, Long> tileEnds = TopologyLag.endOffsets(admin, Topics.RCL_TILES);
-        boolean sunk = sinkCaughtUp(dbvFile, tileEnds);
+        DbvPosition stored = DbvPosition.read(dbvFile);
+        boolean sunk = stored != DbvPosition.EMPTY && stored.reached(tileEnds);
         if (!(ingested && lag == 0 && sunk)) {
           quietSince = System.nanoTime();
         }
         if (publication != null && !once) {
           publication.onProgress(ingested && lag == 0 && sunk);
         }
-        if (!quiet && System.currentTimeMillis() >= nextReport) {
-          long tiles = tileEnds.values().stream().mapToLong(Long::longValue).sum();
-          if (jsonProgress) {
-            System.out.printf(java.util.Locale.ROOT, "{\"chartsIngested\":%d,\"chartsKnown\":%d,\"features\":%d,\"deadLetters\":%d,"
-                    + "\"topologyLag\":%d,\"tileRecords\":%d,\"sinkCaughtUp\":%b}%n",
-                ingest.chartsEnded(), ingest.chartsExpected(), ingest.features(), ingest.errors(), lag, tiles, sunk);
-          } else {
-            System.out.printf("run: charts %d/%d ingested, %d features, %d dead letters, topology lag %s, tile records %d%n",
-                ingest.chartsEnded(), ingest.chartsExpected(), ingest.features(), ingest.errors(),
-                lag == TopologyLag.NOT_STARTED ? "(starting)" : String.valueOf(lag), tiles);
-          }
-          nextReport = System.currentTimeMillis() + (jsonProgress ? 1000 : 5000);
-        }
         // Settled: all ingested, the topology has read everything, its emission pass has run
         // (every second) and the sink has stored every tile since.
-        if (once && System.nanoTime() - quietSince > Duration.ofSeconds(3).toNanos()) {
+        boolean settled = System.nanoTime() - quietSince > Duration.ofSeconds(3).toNanos();
+        long tiles = tileEnds.values().stream().mapToLong(Long::longValue).sum();
+        reporter.observe(ingest, lag, tiles, stored, topology.expectedRcls(), sunk, settled);
+        if (once && settled) {
           if (!quiet) {
             try (DbvReader reader = DbvReader.open(dbvFile)) {
-              System.out.printf("run: done: %d charts, %d tiles by level %s%n", ingest.chartsEnded(),
+              System.out.printf("run: done: %d charts, %d tiles by level %s%n", ingest.chartsIngested().size(),
                   reader.tileCountsByLevel().values().stream().mapToLong(Long::longValue).sum(), reader.tileCountsByLevel());
             }
           }
@@ -199,23 +196,6 @@ final class RunCommand implements Callable<Integer> {
         }
       }
       return 0;
-    }
-  }
-
-  private static boolean sinkCaughtUp(Path dbvFile, Map<TopicPartition, Long> tileEnds) {
-    if (!Files.exists(dbvFile)) {
-      return false;
-    }
-    try (DbvReader reader = DbvReader.open(dbvFile)) {
-      Map<SourcePartition, Long> stored = reader.storedOffsets();
-      for (var end : tileEnds.entrySet()) {
-        if (stored.getOrDefault(new SourcePartition(end.getKey().topic(), end.getKey().partition()), 0L) < end.getValue()) {
-          return false;
-        }
-      }
-      return true;
-    } catch (RuntimeException e) {
-      return false; // the sink is creating the file
     }
   }
 }

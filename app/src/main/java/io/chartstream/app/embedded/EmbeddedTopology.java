@@ -2,15 +2,27 @@ package io.chartstream.app.embedded;
 
 import io.chartstream.schema.registry.RestSchemaRegistryClient;
 import io.chartstream.schema.registry.SchemaRegistryClient;
+import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.topology.streams.ChartTopology;
+import io.chartstream.topology.streams.StoreNames;
 import io.chartstream.topology.streams.TopologyConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,14 +85,59 @@ public final class EmbeddedTopology implements AutoCloseable {
     return new EmbeddedTopology(streams, registry);
   }
 
+  /**
+   * The RCLs the catalogue's coverages reach, which a complete production holds (it may hold
+   * more: edge RCLs only the features' buffers reach), from the topology's catalog-rcls store;
+   * null while the store cannot be queried (starting, rebalancing).
+   */
+  public Set<Long> expectedRcls() {
+    try {
+      ReadOnlyKeyValueStore<String, CatalogRcls> store = streams.store(
+          StoreQueryParameters.fromNameAndType(StoreNames.CATALOG_RCLS, QueryableStoreTypes.<String, CatalogRcls>keyValueStore()));
+      Set<Long> rcls = new HashSet<>();
+      try (KeyValueIterator<String, CatalogRcls> all = store.all()) {
+        all.forEachRemaining(entry -> rcls.addAll(entry.value.getRcls()));
+      }
+      return rcls;
+    } catch (InvalidStateStoreException e) {
+      return null;
+    }
+  }
+
   public KafkaStreams streams() {
     return streams;
   }
 
-  /** Closes the topology: the open transaction is committed or aborted, stores flushed. */
+  /**
+   * {@code config} with an emission pass every 250 ms instead of every second, so a finished or
+   * changed RCL waits at most a quarter second for it; a pass over no changed RCL costs one empty
+   * store scan.
+   */
+  public static TopologyConfig promptEmission(TopologyConfig config) {
+    return new TopologyConfig(config.targetCrs(), config.grid(), config.levels(), config.bufferFraction(),
+        Duration.ofMillis(250), config.stages());
+  }
+
+  /**
+   * Removes every member from the topology's consumer group. A process killed without closing
+   * stays a member until its session times out (45 s), and its partitions wait with it; call
+   * this before {@link #start} only where no other instance can be running, as on the embedded
+   * broker, whose work dir one process holds.
+   */
+  public static void evictMembersOfStoppedRuns(String bootstrapServers) throws InterruptedException {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      admin.removeMembersFromConsumerGroup(APPLICATION_ID, new RemoveMembersFromConsumerGroupOptions()).all().get();
+    } catch (ExecutionException e) {
+      // No such group yet (a first run), or no members left: nothing to evict.
+      LOGGER.debug("No members to evict from {}: {}", APPLICATION_ID, e.getCause().toString());
+    }
+  }
+
+  /** Closes the topology: the open transaction is committed or aborted, stores flushed, the group left. */
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    // Leaving the group lets the next start take its partitions at once instead of after the session timeout.
+    streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
     registry.close();
   }
 }

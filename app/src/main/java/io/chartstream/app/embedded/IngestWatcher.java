@@ -6,6 +6,7 @@ import io.chartstream.ingest.s57.InputScan;
 import io.chartstream.schema.TopicSchemas;
 import io.chartstream.schema.Topics;
 import io.chartstream.schema.avro.ChartEnd;
+import io.chartstream.schema.avro.ChartStart;
 import io.chartstream.schema.avro.IngestError;
 import io.chartstream.schema.avro.S57Feature;
 import io.chartstream.schema.registry.SchemaRegistryClient;
@@ -25,6 +26,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Follows what ingest has committed to Kafka ({@code read_committed}, from the beginning) and
  * tells when every chart of an input scan has either ended its current version on
  * {@code s57.features} or failed on {@code s57.ingest.errors}, and every bad file is reported.
+ * Charts that appear after the scan (files copied into a watched input) are followed too, from
+ * their {@code ChartStart}: they count as known, and as complete once that version ended.
  * It only reads, so it works the same against an embedded broker and a cluster.
  */
 public final class IngestWatcher implements AutoCloseable {
@@ -35,6 +38,9 @@ public final class IngestWatcher implements AutoCloseable {
   private final Map<String, Integer> expectedCharts = new HashMap<>();
   private final Set<String> expectedErrorFiles = new HashSet<>();
   private final Set<String> endedCharts = new HashSet<>();
+  /** Chart id → newest update number started and ended on s57.features (any chart, scanned or not). */
+  private final Map<String, Integer> startedVersions = new HashMap<>();
+  private final Map<String, Integer> endedVersions = new HashMap<>();
   private final Set<String> failedCharts = new HashSet<>();
   private final Set<String> reportedFiles = new HashSet<>();
   private final List<String> deadLetters = new java.util.ArrayList<>();
@@ -76,7 +82,10 @@ public final class IngestWatcher implements AutoCloseable {
       Object event = events.deserialize(record.topic(), record.value());
       if (event instanceof S57Feature) {
         features++;
+      } else if (event instanceof ChartStart start) {
+        startedVersions.merge(start.getChartId(), start.getVersion().getUpdateNumber(), Math::max);
       } else if (event instanceof ChartEnd end) {
+        endedVersions.merge(end.getChartId(), end.getVersion().getUpdateNumber(), Math::max);
         Integer updates = expectedCharts.get(end.getChartId());
         if (updates != null && end.getVersion().getUpdateNumber() >= updates) {
           endedCharts.add(end.getChartId());
@@ -92,7 +101,31 @@ public final class IngestWatcher implements AutoCloseable {
         return false;
       }
     }
+    for (var started : startedVersions.entrySet()) {
+      if (endedVersions.getOrDefault(started.getKey(), -1) < started.getValue() && !failedCharts.contains(started.getKey())) {
+        return false; // a chart version is being read now
+      }
+    }
     return reportedFiles.containsAll(expectedErrorFiles);
+  }
+
+  /** Charts known so far: those of the scan and any that started later. */
+  public int chartsKnown() {
+    Set<String> known = new HashSet<>(expectedCharts.keySet());
+    known.addAll(startedVersions.keySet());
+    return known.size();
+  }
+
+  /** Charts whose current version has ended: the scan's at the update they should end at, later ones at the newest started. */
+  public Set<String> chartsIngested() {
+    Set<String> ingested = new HashSet<>();
+    expectedCharts.keySet().stream().filter(endedCharts::contains).forEach(ingested::add);
+    for (var started : startedVersions.entrySet()) {
+      if (!expectedCharts.containsKey(started.getKey()) && endedVersions.getOrDefault(started.getKey(), -1) >= started.getValue()) {
+        ingested.add(started.getKey());
+      }
+    }
+    return ingested;
   }
 
   public int chartsExpected() {
