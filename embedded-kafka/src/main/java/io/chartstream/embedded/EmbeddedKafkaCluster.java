@@ -32,10 +32,23 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   private final List<Node> nodes;
   private final Map<String, String> overrides;
 
-  /** One node's fixed identity: the quorum is static, so a node restarts on the same ports. */
-  private record Node(int id, Path logDir, int brokerPort, int controllerPort, KafkaRaftServer[] server) {
+  /** One node: its identity is fixed (the quorum is static, so it restarts on the same ports), its server comes and goes. */
+  private static final class Node {
+    final int id;
+    final Path logDir;
+    final int brokerPort;
+    final int controllerPort;
+    volatile KafkaRaftServer server;
+
+    Node(int id, Path logDir, int brokerPort, int controllerPort) {
+      this.id = id;
+      this.logDir = logDir;
+      this.brokerPort = brokerPort;
+      this.controllerPort = controllerPort;
+    }
+
     boolean running() {
-      return server[0] != null;
+      return server != null;
     }
   }
 
@@ -59,21 +72,21 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
       List<Node> nodes = new ArrayList<>();
       for (int id = 1; id <= size; id++) {
         Path logDir = Files.createDirectories(workDir.resolve("kafka-" + id).resolve("logs"));
-        nodes.add(new Node(id, logDir, EmbeddedKafkaBroker.freePort(), EmbeddedKafkaBroker.freePort(), new KafkaRaftServer[1]));
+        nodes.add(new Node(id, logDir, EmbeddedKafkaBroker.freePort(), EmbeddedKafkaBroker.freePort()));
       }
       EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(List.copyOf(nodes), Map.copyOf(overrides));
       for (Node node : nodes) {
-        EmbeddedKafkaBroker.format(node.logDir(), clusterId, node.id());
+        EmbeddedKafkaBroker.format(node.logDir, clusterId, node.id);
       }
       // Each node's startup waits for the quorum, which needs a majority: start them together.
       List<Thread> starting = new ArrayList<>();
       for (Node node : nodes) {
-        starting.add(Thread.ofPlatform().name("kafka-node-" + node.id() + "-start").start(() -> cluster.startNode(node)));
+        starting.add(Thread.ofPlatform().name("kafka-node-" + node.id + "-start").start(() -> cluster.startNode(node)));
       }
       for (Thread thread : starting) {
         thread.join();
       }
-      List<Integer> failed = nodes.stream().filter(n -> !n.running()).map(Node::id).toList();
+      List<Integer> failed = nodes.stream().filter(n -> !n.running()).map(n -> n.id).toList();
       if (!failed.isEmpty()) {
         cluster.close();
         throw new IllegalStateException("Kafka nodes " + failed + " of the embedded cluster under " + workDir + " did not start; see the log");
@@ -96,9 +109,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     try {
       KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
       server.startup();
-      node.server()[0] = server;
+      node.server = server;
     } catch (RuntimeException e) {
-      LOGGER.error("Kafka node {} of the embedded cluster failed to start", node.id(), e);
+      LOGGER.error("Kafka node {} of the embedded cluster failed to start", node.id, e);
     }
   }
 
@@ -107,14 +120,14 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     String majority = String.valueOf(nodes.size() / 2 + 1);
     Map<String, String> p = new LinkedHashMap<>();
     p.put("process.roles", "broker,controller");
-    p.put("node.id", String.valueOf(node.id()));
-    p.put("controller.quorum.voters", nodes.stream().map(n -> n.id() + "@127.0.0.1:" + n.controllerPort()).collect(Collectors.joining(",")));
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort() + ",CONTROLLER://127.0.0.1:" + node.controllerPort());
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort());
+    p.put("node.id", String.valueOf(node.id));
+    p.put("controller.quorum.voters", nodes.stream().map(n -> n.id + "@127.0.0.1:" + n.controllerPort).collect(Collectors.joining(",")));
+    p.put("listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort + ",CONTROLLER://127.0.0.1:" + node.controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("log.dirs", node.logDir().toString());
+    p.put("log.dirs", node.logDir.toString());
     p.put("auto.create.topics.enable", "false");
     p.put("num.partitions", "1");
     p.put("default.replication.factor", replicas);
@@ -127,6 +140,10 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     p.put("share.coordinator.state.topic.replication.factor", replicas);
     p.put("share.coordinator.state.topic.min.isr", "1");
     p.put("group.initial.rebalance.delay.ms", "0");
+    // A stopping node does not ask the controller to move its leaders first: a stop is a crash as
+    // far as leadership goes (the controller fences the node when its heartbeats stop), and the
+    // last nodes of a closing cluster do not wait minutes for a quorum that is already gone.
+    p.put("controlled.shutdown.enable", "false");
     // Three nodes share this machine's few cores: fewer threads each than a dedicated broker's.
     p.put("num.network.threads", "2");
     p.put("num.io.threads", "2");
@@ -137,7 +154,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
   /** {@code host:port,…} of every node, stopped ones included (clients skip those). */
   public String bootstrapServers() {
-    return nodes.stream().map(n -> "127.0.0.1:" + n.brokerPort()).collect(Collectors.joining(","));
+    return nodes.stream().map(n -> "127.0.0.1:" + n.brokerPort).collect(Collectors.joining(","));
   }
 
   /** Number of nodes, running or not. */
@@ -147,7 +164,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
 
   /** Node ids, 1 to {@link #size()}. */
   public List<Integer> nodeIds() {
-    return nodes.stream().map(Node::id).toList();
+    return nodes.stream().map(n -> n.id).toList();
   }
 
   /** Whether node {@code id} is running. */
@@ -156,16 +173,17 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   }
 
   /**
-   * Stops node {@code id} (a controlled shutdown: leadership moves to the others first) and
-   * waits until it is down; its log dir stays for {@link #restart}.
+   * Stops node {@code id} and waits until it is down; its log dir stays for {@link #restart}. No
+   * controlled shutdown: its partitions get new leaders once the controller fences it
+   * ({@code broker.session.timeout.ms}, 9 s), as after a crash.
    */
   public void stop(int id) {
     Node node = node(id);
-    KafkaRaftServer server = node.server()[0];
+    KafkaRaftServer server = node.server;
     if (server != null) {
       server.shutdown();
       server.awaitShutdown();
-      node.server()[0] = null;
+      node.server = null;
       LOGGER.info("Kafka node {} of the embedded cluster stopped", id);
     }
   }
@@ -188,12 +206,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     return nodes.get(id - 1);
   }
 
-  /** Stops every running node, in parallel: the last ones cannot finish a controlled shutdown without a quorum otherwise. */
+  /** Stops every running node, in parallel. */
   @Override
   public void close() {
     List<Thread> stopping = new ArrayList<>();
     for (Node node : nodes) {
-      stopping.add(Thread.ofPlatform().name("kafka-node-" + node.id() + "-stop").start(() -> stop(node.id())));
+      stopping.add(Thread.ofPlatform().name("kafka-node-" + node.id + "-stop").start(() -> stop(node.id)));
     }
     for (Thread thread : stopping) {
       try {

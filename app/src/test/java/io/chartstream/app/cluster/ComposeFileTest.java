@@ -40,7 +40,7 @@ class ComposeFileTest {
   private static final List<String> REQUIRED = List.of("kafka-1", "kafka-2", "kafka-3", "schema-registry", "connect",
       "topology", "sink", "minio", "prometheus", "burrow");
   /** Options the ops and S3 work add to the commands on their branches; until merged, picocli here does not know them. */
-  private static final Set<String> OPTIONS_FROM_OTHER_BRANCHES = Set.of("--http-port", "--publish", "--s3-endpoint");
+  private static final Set<String> OPTIONS_FROM_OTHER_BRANCHES = Set.of("--http-port", "--http-bind", "--publish", "--s3-endpoint");
 
   static Path root;
   static JsonNode services;
@@ -112,6 +112,7 @@ class ComposeFileTest {
       assertBrokersOnly(name, command.get(command.indexOf("--bootstrap-servers") + 1));
       assertEquals("http://schema-registry:8081", command.get(command.indexOf("--schema-registry-url") + 1), name);
       if (command.contains("--http-port")) {
+        assertEquals("0.0.0.0", command.get(command.indexOf("--http-bind") + 1), name + " must serve /metrics beyond its container's loopback");
         assertTrue(scrapeTargets().contains(name + ":" + command.get(command.indexOf("--http-port") + 1)), name + " is not scraped on its --http-port");
       }
     }
