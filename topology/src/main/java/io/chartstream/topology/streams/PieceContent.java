@@ -19,6 +19,11 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * stage stores these bytes as they are, hashes them for the tile's content hash (so an update
  * that only shifts feature indices changes no hash) and decodes them once per emission, putting
  * the revision and feature index back from the store key. One instance per stream thread.
+ *
+ * <p>The bytes follow the in-memory order of the piece's maps (attributes, colours) as the
+ * clipper built them, the same for the same source feature and settings; the hash of a piece
+ * therefore differs from the one chartstream computed before it kept these bytes (it re-encoded
+ * decoded pieces), so a work dir from then re-emits each tile once, with unchanged content.
  */
 final class PieceContent {
   private final SpecificDatumWriter<TileFeature> writer = new SpecificDatumWriter<>(TileFeature.SCHEMA$);
@@ -49,16 +54,21 @@ final class PieceContent {
     return buffer.toByteArray();
   }
 
-  /** The piece whose content is {@code content}, as version {@code revision} placed it as feature {@code featureIndex}. */
-  TileFeature decode(byte[] content, String revision, int featureIndex) {
-    decoder = DecoderFactory.get().binaryDecoder(content, decoder);
+  /**
+   * {@code stored} if it is content bytes, else (a whole piece stored by an earlier chartstream,
+   * revision and index included) its content bytes.
+   */
+  byte[] contentOf(byte[] stored, TileFeature decoded) {
+    return decoded.getRevision().isEmpty() && decoded.getFeatureIndex() == 0 ? stored : content(decoded);
+  }
+
+  /** A stored piece; its revision and feature index are blank unless an earlier chartstream stored it. */
+  TileFeature decode(byte[] stored) {
+    decoder = DecoderFactory.get().binaryDecoder(stored, decoder);
     try {
-      TileFeature piece = reader.read(null, decoder);
-      piece.setRevision(revision);
-      piece.setFeatureIndex(featureIndex);
-      return piece;
+      return reader.read(null, decoder);
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("a stored piece cannot be decoded (" + revision + "#" + featureIndex + "): " + e.getMessage(), e);
+      throw new IllegalStateException("a stored piece cannot be decoded: " + e.getMessage(), e);
     }
   }
 

@@ -33,8 +33,11 @@ final class RclTileBuilder {
 
   /** Adds a piece given as its {@link PieceContent} bytes, placed by chart version {@code revision} as feature {@code featureIndex}. */
   void add(byte[] content, String revision, int featureIndex) {
-    features.add(codec.decode(content, revision, featureIndex));
-    featureHash.update(content);
+    TileFeature piece = codec.decode(content);
+    featureHash.update(codec.contentOf(content, piece)); // before the revision and index are put back
+    piece.setRevision(revision);
+    piece.setFeatureIndex(featureIndex);
+    features.add(piece);
   }
 
   void contribute(String chartId, String revision, int pieceCount) {

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 /** The RCL stage alone: completeness, superseded pieces, and emission on the punctuator fired by hand. */
 class RclAssemblerTest {
   static final long RCL = RclKey.of(2900, 1300, 13).encoded();
+  static final Serializer<TileFeature> PIECE_BYTES = new PlainAvroSerde<TileFeature>(TileFeature.SCHEMA$).serializer();
 
   MockProcessorContext<Long, RclTile> context;
   RclAssembler assembler;
@@ -111,6 +113,21 @@ class RclAssemblerTest {
     punctuate();
     assertEquals(1, context.forwarded().size());
     assertEquals(2, context.forwarded().getFirst().record().value().getSequence());
+  }
+
+  @Test
+  void aWholePieceStoredByAnEarlierChartstreamHashesAsItsContent() {
+    KeyValueStore<Bytes, byte[]> pieces = context.getStateStore(StoreNames.RCL_PIECES);
+    pieces.put(RclStoreKeys.piece(RCL, "A", "1:0::", 3, 0), PIECE_BYTES.serialize("", feature("A", "1:0::", 3, 7)));
+    event(new ChartExpectation("A", true));
+    event(new ChartTileEnd("A", "1:0::"));
+    punctuate();
+    assertEquals(feature("A", "1:0::", 3, 7), context.forwarded().getFirst().record().value().getFeatures().getFirst());
+    context.resetForwards();
+    event(new PieceContent().encode(TileFeature.newBuilder(feature("A", "1:1::", 2, 7))));
+    event(new ChartTileEnd("A", "1:1::"));
+    punctuate();
+    assertTrue(context.forwarded().isEmpty(), "same content, same hash");
   }
 
   private void event(Object event) {
