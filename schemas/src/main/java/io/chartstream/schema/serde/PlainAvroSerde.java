@@ -18,9 +18,16 @@ import org.apache.kafka.common.serialization.Serializer;
  * Avro binary without a registry, for what only chartstream reads: the topology's repartition
  * topics and state stores (and their changelogs). One schema on both sides, so no header; a
  * schema change there is a change of the application, replayed from the source topics.
+ *
+ * <p>Kafka Streams asks a store's serde for its deserializer on every read
+ * ({@code StateSerdes.valueFrom}), and building an Avro reader resolves the schema: so each
+ * thread gets one serializer and one deserializer, built once (Avro readers and writers are not
+ * documented thread-safe, and one serde serves the stores of every stream thread).
  */
 public final class PlainAvroSerde<T> implements Serde<T> {
   private final Schema schema;
+  private final ThreadLocal<Serializer<T>> serializers = ThreadLocal.withInitial(this::newSerializer);
+  private final ThreadLocal<Deserializer<T>> deserializers = ThreadLocal.withInitial(this::newDeserializer);
 
   public PlainAvroSerde(Schema schema) {
     this.schema = schema;
@@ -28,13 +35,23 @@ public final class PlainAvroSerde<T> implements Serde<T> {
 
   @Override
   public Serializer<T> serializer() {
+    return serializers.get();
+  }
+
+  @Override
+  public Deserializer<T> deserializer() {
+    return deserializers.get();
+  }
+
+  private Serializer<T> newSerializer() {
     SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(schema);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024); // this thread's, reused: grows once to the largest record
+    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
     return (topic, data) -> {
       if (data == null) {
         return null;
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      out.reset();
       try {
         writer.write(data, encoder);
         encoder.flush();
@@ -45,8 +62,7 @@ public final class PlainAvroSerde<T> implements Serde<T> {
     };
   }
 
-  @Override
-  public Deserializer<T> deserializer() {
+  private Deserializer<T> newDeserializer() {
     SpecificDatumReader<T> reader = new SpecificDatumReader<>(schema);
     return (topic, data) -> {
       if (data == null) {

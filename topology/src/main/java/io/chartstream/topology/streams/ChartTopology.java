@@ -5,7 +5,6 @@ import io.chartstream.schema.Topics;
 import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.IngestError;
 import io.chartstream.schema.avro.RclTile;
-import io.chartstream.schema.avro.TileFeature;
 import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.schema.avro.internal.ChartProgress;
 import io.chartstream.schema.avro.internal.RclChartState;
@@ -93,7 +92,7 @@ public final class ChartTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CATALOG_RCLS),
         Serdes.String(), new PlainAvroSerde<CatalogRcls>(CatalogRcls.SCHEMA$)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_PIECES),
-        Serdes.Bytes(), new PlainAvroSerde<TileFeature>(TileFeature.SCHEMA$)));
+        Serdes.Bytes(), Serdes.ByteArray())); // PieceContent bytes, stored and hashed as they came
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_CHARTS),
         Serdes.Bytes(), new PlainAvroSerde<RclChartState>(RclChartState.SCHEMA$)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_EMITTED),

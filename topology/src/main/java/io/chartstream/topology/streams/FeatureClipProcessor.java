@@ -62,8 +62,20 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
   private FeatureStages.Chain stages;
   private final WKBReader wkb = new WKBReader();
   private final TilePieceEncoder encoder = new TilePieceEncoder();
+  private final PieceContent content = new PieceContent();
   /** RCLs already recorded for the current version of each chart in progress (a cache of chart-rcls). */
   private final Map<String, Set<Long>> recorded = new HashMap<>();
+  /**
+   * A write-through cache of chart-progress (this processor is its only writer), with the
+   * accepted revision's key: every feature needs both, and a store read decodes Avro.
+   */
+  private final Map<String, Accepted> accepted = new HashMap<>();
+
+  private record Accepted(ChartProgress progress, String revision) {
+    Accepted(ChartProgress progress) {
+      this(progress, progress == null || progress.getVersion() == null ? null : ChartRevision.key(progress.getVersion()));
+    }
+  }
 
   FeatureClipProcessor(TopologyConfig config) {
     this.config = config;
@@ -73,6 +85,8 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     progress = context.getStateStore(StoreNames.CHART_PROGRESS);
+    recorded.clear(); // the stores may have been restored (a revived task): the caches start afresh
+    accepted.clear();
     chartRcls = context.getStateStore(StoreNames.CHART_RCLS);
     catalogRcls = context.getStateStore(StoreNames.CATALOG_RCLS);
     reprojector = Reprojector.to(config.targetCrs());
@@ -101,7 +115,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     if (ChartVersions.isOlder(start.getVersion(), chart.getVersion())) {
       LOGGER.info("{}: ignoring version {}, older than the accepted {}", chartId, revision, ChartRevision.key(chart.getVersion()));
       chart.setIgnoring(revision);
-      progress.put(chartId, chart);
+      save(chart);
       return;
     }
     // Whatever earlier versions reached stays to be told about this version's end.
@@ -116,7 +130,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     } catch (IllegalArgumentException e) {
       reportChart(record, chartId, revision, "no_level", e.getMessage());
       chart.setIgnoring(revision);
-      progress.put(chartId, chart);
+      save(chart);
       return;
     }
     recorded.put(chartId, new HashSet<>());
@@ -124,16 +138,16 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     chart.setLevel(level);
     chart.setEnded(false);
     chart.setIgnoring(null);
-    progress.put(chartId, chart);
+    save(chart);
   }
 
   private void onFeature(Record<String, Object> record, S57Feature feature) {
     if (feature.getGeometry() == null) {
       return; // collection objects (C_AGGR, C_ASSO) and meta records without geometry have no place in a tile
     }
-    ChartProgress chart = progress.get(feature.getChartId());
-    if (chart == null || chart.getVersion() == null || chart.getEnded()
-        || !ChartRevision.key(chart.getVersion()).equals(feature.getRevision())) {
+    Accepted current = accepted.computeIfAbsent(feature.getChartId(), id -> new Accepted(progress.get(id)));
+    ChartProgress chart = current.progress();
+    if (chart == null || chart.getVersion() == null || chart.getEnded() || !current.revision().equals(feature.getRevision())) {
       return; // a version that was not accepted, or a feature outside any started version
     }
     Geometry geometry;
@@ -167,7 +181,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       if (seen.add(rcl)) {
         chartRcls.put(RclStoreKeys.chartRcl(feature.getChartId(), rcl), CURRENT);
       }
-      context.forward(record.withKey((Object) rcl).withValue(new RclEvent(draft.record().build())));
+      context.forward(record.withKey((Object) rcl).withValue(new RclEvent(content.encode(draft.record()))));
     }
   }
 
@@ -178,7 +192,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     if (chart == null || chart.getVersion() == null || !ChartRevision.key(chart.getVersion()).equals(revision)) {
       if (chart != null && revision.equals(chart.getIgnoring())) {
         chart.setIgnoring(null);
-        progress.put(chartId, chart);
+        save(chart);
       }
       return;
     }
@@ -201,7 +215,12 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     earlierOnly.forEach(chartRcls::delete); // told once; the next version starts from this one's RCLs
     recorded.remove(chartId);
     chart.setEnded(true);
-    progress.put(chartId, chart);
+    save(chart);
+  }
+
+  private void save(ChartProgress chart) {
+    progress.put(chart.getChartId(), chart);
+    accepted.put(chart.getChartId(), new Accepted(chart));
   }
 
   /** The RCLs recorded for the current version: rebuilt from the store after a restart. */

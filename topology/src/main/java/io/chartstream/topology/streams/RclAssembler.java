@@ -4,6 +4,7 @@ import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.TileFeature;
 import io.chartstream.schema.avro.internal.ChartExpectation;
 import io.chartstream.schema.avro.internal.ChartTileEnd;
+import io.chartstream.schema.avro.internal.EncodedPiece;
 import io.chartstream.schema.avro.internal.RclChartState;
 import io.chartstream.schema.avro.internal.RclEmission;
 import io.chartstream.schema.avro.internal.RclEvent;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -35,10 +37,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
   private static final byte[] DIRTY = {1};
+  private static final Serializer<Bytes> KEYS = Serdes.Bytes().serializer();
 
   private final TopologyConfig config;
+  private final PieceContent content = new PieceContent();
   private ProcessorContext<Long, RclTile> context;
-  private KeyValueStore<Bytes, TileFeature> pieces;
+  private KeyValueStore<Bytes, byte[]> pieces;
   private KeyValueStore<Bytes, RclChartState> charts;
   private KeyValueStore<Long, RclEmission> emitted;
   private KeyValueStore<Long, byte[]> dirty;
@@ -61,8 +65,10 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
   public void process(Record<Long, RclEvent> record) {
     long rcl = record.key();
     switch (record.value().getEvent()) {
+      case EncodedPiece piece -> pieces.put(RclStoreKeys.piece(rcl, piece.getChartId(), piece.getRevision(),
+          piece.getFeatureIndex(), piece.getPiece()), PieceContent.bytesOf(piece.getContent()));
       case TileFeature piece -> pieces.put(RclStoreKeys.piece(rcl, piece.getChartId(), piece.getRevision(),
-          piece.getFeatureIndex(), piece.getPiece()), piece);
+          piece.getFeatureIndex(), piece.getPiece()), content.content(piece)); // from an earlier chartstream
       case ChartTileEnd end -> onEnd(rcl, end);
       case ChartExpectation expectation -> onExpectation(rcl, expectation);
       default -> throw new IllegalArgumentException("unexpected RCL event " + record.value());
@@ -71,9 +77,10 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
 
   private void onEnd(long rcl, ChartTileEnd end) {
     List<Bytes> superseded = new ArrayList<>();
-    try (KeyValueIterator<Bytes, TileFeature> it = pieces.prefixScan(RclStoreKeys.rclChart(rcl, end.getChartId()), Serdes.Bytes().serializer())) {
+    Bytes current = RclStoreKeys.rclChartRevision(rcl, end.getChartId(), end.getRevision());
+    try (KeyValueIterator<Bytes, byte[]> it = pieces.prefixScan(RclStoreKeys.rclChart(rcl, end.getChartId()), KEYS)) {
       it.forEachRemaining(kv -> {
-        if (!kv.value.getRevision().equals(end.getRevision())) {
+        if (!RclStoreKeys.startsWith(kv.key, current)) {
           superseded.add(kv.key);
         }
       });
@@ -114,7 +121,7 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
 
   private void emitIfFinished(long rcl, long now) {
     Map<String, RclChartState> states = new TreeMap<>();
-    try (KeyValueIterator<Bytes, RclChartState> it = charts.prefixScan(RclStoreKeys.rcl(rcl), Serdes.Bytes().serializer())) {
+    try (KeyValueIterator<Bytes, RclChartState> it = charts.prefixScan(RclStoreKeys.rcl(rcl), KEYS)) {
       it.forEachRemaining(kv -> states.put(RclStoreKeys.chartOf(kv.key), kv.value));
     }
     boolean anyEnded = false;
@@ -127,20 +134,18 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
     if (!anyEnded) {
       return;
     }
-    RclTileBuilder tile = new RclTileBuilder(rcl);
+    RclTileBuilder tile = new RclTileBuilder(rcl, content);
     for (var chart : states.entrySet()) {
       String revision = chart.getValue().getEndedRevision();
       if (revision == null) {
         continue; // not expected, not ended: a chart whose pieces are on their way
       }
       int count = 0;
-      try (KeyValueIterator<Bytes, TileFeature> it = pieces.prefixScan(RclStoreKeys.rclChart(rcl, chart.getKey()), Serdes.Bytes().serializer())) {
+      try (KeyValueIterator<Bytes, byte[]> it = pieces.prefixScan(RclStoreKeys.rclChartRevision(rcl, chart.getKey(), revision), KEYS)) {
         while (it.hasNext()) {
-          TileFeature piece = it.next().value;
-          if (piece.getRevision().equals(revision)) {
-            tile.add(piece);
-            count++;
-          }
+          var piece = it.next();
+          tile.add(piece.value, revision, RclStoreKeys.featureIndexOf(piece.key));
+          count++;
         }
       }
       if (count > 0 || chart.getValue().getExpected()) {

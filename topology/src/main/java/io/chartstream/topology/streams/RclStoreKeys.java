@@ -2,6 +2,7 @@ package io.chartstream.topology.streams;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.kafka.common.utils.Bytes;
 
 /**
@@ -28,6 +29,27 @@ final class RclStoreKeys {
     byte[] rev = revision.getBytes(StandardCharsets.UTF_8);
     return Bytes.wrap(ByteBuffer.allocate(8 + chart.length + 1 + rev.length + 1 + 8)
         .putLong(rcl).put(chart).put((byte) 0).put(rev).put((byte) 0).putInt(featureIndex).putInt(piece).array());
+  }
+
+  /** Every piece of one chart version in an RCL. */
+  static Bytes rclChartRevision(long rcl, String chartId, String revision) {
+    byte[] chart = chartId.getBytes(StandardCharsets.UTF_8);
+    byte[] rev = revision.getBytes(StandardCharsets.UTF_8);
+    return Bytes.wrap(ByteBuffer.allocate(8 + chart.length + 1 + rev.length + 1)
+        .putLong(rcl).put(chart).put((byte) 0).put(rev).put((byte) 0).array());
+  }
+
+  /** Whether {@code key} begins with {@code prefix}. */
+  static boolean startsWith(Bytes key, Bytes prefix) {
+    byte[] k = key.get();
+    byte[] p = prefix.get();
+    return k.length >= p.length && Arrays.equals(k, 0, p.length, p, 0, p.length);
+  }
+
+  /** The feature index of an rcl-pieces key. */
+  static int featureIndexOf(Bytes pieceKey) {
+    byte[] key = pieceKey.get();
+    return ByteBuffer.wrap(key, key.length - 8, 4).getInt();
   }
 
   /** The chart id of an rcl-charts key. */

@@ -3,7 +3,6 @@ package io.chartstream.topology.streams;
 import io.chartstream.schema.avro.ChartContribution;
 import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.TileFeature;
-import io.chartstream.schema.serde.PlainAvroSerde;
 import io.chartstream.topology.rcl.RclKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,32 +10,34 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Assembles one {@link RclTile} from its contributing chart versions and pieces, given in store
  * key order, and hashes its content: SHA-256 over each contributing chart with its piece count,
- * then each piece's Avro encoding with its revision and feature index blanked. What a tile
+ * then each piece's Avro encoding with its revision and feature index blanked ({@link PieceContent}). What a tile
  * shows, not which version it came from, decides its hash: an update re-emits only the RCLs
  * whose content it changes (a deleted feature shifts the indices of later ones without changing
  * what they show), and a duplicate redelivery re-emits nothing.
  */
 final class RclTileBuilder {
-  private static final Serializer<TileFeature> PIECE_BYTES = new PlainAvroSerde<TileFeature>(TileFeature.SCHEMA$).serializer();
-
   private final RclKey rcl;
+  private final PieceContent codec;
   private final List<ChartContribution> charts = new ArrayList<>();
   private final List<TileFeature> features = new ArrayList<>();
   private final MessageDigest featureHash = sha256();
 
-  RclTileBuilder(long rcl) {
+  RclTileBuilder(long rcl, PieceContent codec) {
     this.rcl = RclKey.decode(rcl);
+    this.codec = codec;
   }
 
-  void add(TileFeature piece) {
+  /** Adds a piece given as its {@link PieceContent} bytes, placed by chart version {@code revision} as feature {@code featureIndex}. */
+  void add(byte[] content, String revision, int featureIndex) {
+    TileFeature piece = codec.decode(content);
+    featureHash.update(codec.contentOf(content, piece)); // before the revision and index are put back
+    piece.setRevision(revision);
+    piece.setFeatureIndex(featureIndex);
     features.add(piece);
-    TileFeature content = TileFeature.newBuilder(piece).setRevision("").setFeatureIndex(0).build();
-    featureHash.update(PIECE_BYTES.serialize(null, content));
   }
 
   void contribute(String chartId, String revision, int pieceCount) {

@@ -8,7 +8,7 @@ public final class StoreNames {
   public static final String CHART_RCLS = "chart-rcls";
   /** Chart id → CatalogRcls: the RCLs the catalogue says a chart covers. */
   public static final String CATALOG_RCLS = "catalog-rcls";
-  /** RCL | chart id | revision | feature index | piece → TileFeature. */
+  /** RCL | chart id | revision | feature index | piece → the piece's TileFeature bytes (PieceContent). */
   public static final String RCL_PIECES = "rcl-pieces";
   /** RCL | chart id → RclChartState: expected there, and the version that ended there. */
   public static final String RCL_CHARTS = "rcl-charts";

@@ -8,6 +8,7 @@ import io.chartstream.schema.avro.TileFeature;
 import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.schema.avro.internal.ChartProgress;
 import io.chartstream.schema.avro.internal.ChartTileEnd;
+import io.chartstream.schema.avro.internal.EncodedPiece;
 import io.chartstream.schema.avro.internal.RclEvent;
 import io.chartstream.schema.serde.PlainAvroSerde;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ class FeatureClipProcessorTest {
     long west = ChartTopologyTest.home(LON, LAT).encoded();
     long east = ChartTopologyTest.home(EAST, LAT).encoded();
     assertEquals(List.of(west, east, west, east), forwardedKeys(), "two pieces, then an end marker to each RCL");
-    int lastPiece = lastIndexOf(out, TileFeature.class);
+    int lastPiece = lastIndexOf(out, EncodedPiece.class);
     int firstEnd = firstIndexOf(out, ChartTileEnd.class);
     assertTrue(lastPiece < firstEnd, "every end marker after every piece");
 
