@@ -165,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
           publication.onProgress(ingested && lag == 0 && sunk);
         }
         // Settled: all ingested, the topology has read everything, its emission pass has run
-        // (every second) and the sink has stored every tile since.
+        // (every 250 ms) and the sink has stored every tile since.
         boolean settled = System.nanoTime() - quietSince > Duration.ofSeconds(3).toNanos();
         long tiles = tileEnds.values().stream().mapToLong(Long::longValue).sum();
         reporter.observe(ingest, lag, tiles, stored, topology.expectedRcls(), sunk, settled);
