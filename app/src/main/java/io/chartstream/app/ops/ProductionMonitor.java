@@ -157,8 +157,14 @@ public final class ProductionMonitor implements AutoCloseable {
       lastHistoryMillis = now;
     }
     return new ProductionSnapshot(now, ingest.chartsExpected(), ingest.chartsEnded(), failed.size(), ingest.features(),
-        tileFeatures, outputs.tileRecords(), sinkLag, tiles, inDbv.size(), size, lastLatencySeconds, complete,
+        tileFeatures, outputs.tileRecords(), rclsPending(lags), tiles, inDbv.size(), size, lastLatencySeconds, complete,
         lags, charts, deadLetters);
+  }
+
+  /** Records on {@code rcl.tiles} the sink has not stored yet (its lag on the catalogue left out). */
+  private static long rclsPending(List<PartitionLag> lags) {
+    return lags.stream().filter(l -> l.stage().equals("sink") && l.topic().equals(io.chartstream.schema.Topics.RCL_TILES))
+        .mapToLong(PartitionLag::lag).sum();
   }
 
   /** Update latency: from the first new record seen to the moment every stage has caught up with it. */

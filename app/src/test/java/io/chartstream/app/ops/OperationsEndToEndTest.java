@@ -104,6 +104,9 @@ class OperationsEndToEndTest {
     assertTrue(stopped, "the run stops on SIGTERM");
     assertFalse(Files.exists(workDir.resolve(RunAddress.FILE)), "a stopped run leaves no run.json behind");
     assertEquals(3, statusExit(), "status says no run is going on");
+    try (var files = Files.walk(root)) { // the broker's log and the dbv: tens of MB per run
+      files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    }
   }
 
   @Test
