@@ -21,6 +21,7 @@ import io.chartstream.topology.s52.TableChoice;
 import io.chartstream.topology.streams.ChartTopology;
 import io.chartstream.topology.streams.FeatureStages;
 import io.chartstream.topology.streams.TopologyConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +63,9 @@ final class ChartTiles {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chartstream-render-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+    // A state dir of its own: the default one under /tmp is shared by every checkout on the machine.
+    Path stateDir = Files.createTempDirectory("chartstream-render-test");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     try (TopologyTestDriver driver = new TopologyTestDriver(ChartTopology.build(config, registry), props)) {
       var keys = AvroWireSerdes.<String>of(registry, TopicSchemas.STRING_KEY, true);
       TestInputTopic<String, Object> features = driver.createInputTopic(Topics.S57_FEATURES, keys.serializer(),

@@ -16,6 +16,7 @@ import io.chartstream.schema.serde.AvroWireSerdes;
 import io.chartstream.topology.project.Reprojector;
 import io.chartstream.topology.rcl.RclGrid;
 import io.chartstream.topology.rcl.RclKey;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -58,6 +60,9 @@ class ChartTopologyTest {
   TestOutputTopic<Long, RclTile> tiles;
   TestOutputTopic<String, IngestError> errors;
 
+  @TempDir
+  Path stateDir;
+
   @BeforeEach
   void start() {
     startWith(TopologyConfig.defaults().withBuffer(0));
@@ -68,6 +73,8 @@ class ChartTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chartstream-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+    // A state dir of its own: the default one under /tmp is shared by every checkout on the machine.
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver = new TopologyTestDriver(ChartTopology.build(config, registry), props);
     var keys = AvroWireSerdes.<String>of(registry, TopicSchemas.STRING_KEY, true);
     features = driver.createInputTopic(Topics.S57_FEATURES, keys.serializer(),
