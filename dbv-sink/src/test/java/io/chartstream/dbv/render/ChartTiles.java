@@ -62,6 +62,9 @@ final class ChartTiles {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chartstream-render-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+    // Its own state dir: the default under /tmp/kafka-streams is locked by any other build running this test.
+    Path stateDir = java.nio.file.Files.createTempDirectory("chartstream-render-test");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     try (TopologyTestDriver driver = new TopologyTestDriver(ChartTopology.build(config, registry), props)) {
       var keys = AvroWireSerdes.<String>of(registry, TopicSchemas.STRING_KEY, true);
       TestInputTopic<String, Object> features = driver.createInputTopic(Topics.S57_FEATURES, keys.serializer(),
