@@ -114,8 +114,10 @@ class DbvSinkTest {
       long previous = 0;
       for (int kill = 0; kill < 5; kill++) {
         Process process = startSinkProcess(topics, dbv, kill);
-        // A sink JVM needs about a second to start on a busy machine; kill it at some point after.
-        Thread.sleep(1800 + random.nextInt(1500));
+        // A sink JVM needs a second to many on a busy machine: kill it at some point after it has
+        // started consuming, so that kills land mid-input however slow the start.
+        awaitLogLine(process, kill, "Sink assigned");
+        Thread.sleep(300 + random.nextInt(1500));
         process.destroyForcibly();
         assertTrue(process.waitFor(10, TimeUnit.SECONDS));
         long stored = storedTotal(dbv);
@@ -151,6 +153,18 @@ class DbvSinkTest {
       }
       DbvAssertions.assertSameContent(clean, dbv);
     }
+  }
+
+  private void awaitLogLine(Process process, int run, String text) throws Exception {
+    Path log = dir.resolve("sink-" + run + ".log");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      if (java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains(text)) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("sink process " + run + " did not log '" + text + "' within 60 s: " + logTail(run));
   }
 
   private String logTail(int run) throws java.io.IOException {
