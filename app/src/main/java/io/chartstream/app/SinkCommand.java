@@ -2,15 +2,15 @@ package io.chartstream.app;
 
 import io.chartstream.app.embedded.TopologyLag;
 import io.chartstream.app.ops.OpsMetrics;
+import io.chartstream.app.progress.DbvPosition;
 import io.chartstream.app.web.OpsServer;
-import io.chartstream.dbv.DbvReader;
-import io.chartstream.dbv.SourcePartition;
 import io.chartstream.dbv.s3.DbvSnapshotPublisher;
 import io.chartstream.dbv.sink.DbvSink;
 import io.chartstream.dbv.sink.DbvSinkConfig;
 import io.chartstream.schema.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -86,19 +86,9 @@ final class SinkCommand implements Callable<Integer> {
 
   /** Whether the dbv holds every tile and catalogue record on the cluster now. */
   private static boolean caughtUp(Admin admin, Path dbvFile) throws InterruptedException {
-    Map<SourcePartition, Long> stored;
-    try (DbvReader reader = DbvReader.open(dbvFile)) {
-      stored = reader.storedOffsets();
-    } catch (RuntimeException e) {
-      return false; // the sink is creating the file
-    }
-    for (String topic : new String[] {Topics.RCL_TILES, Topics.CHARTS_CATALOG}) {
-      for (Map.Entry<TopicPartition, Long> end : TopologyLag.endOffsets(admin, topic).entrySet()) {
-        if (stored.getOrDefault(new SourcePartition(topic, end.getKey().partition()), 0L) < end.getValue()) {
-          return false;
-        }
-      }
-    }
-    return true;
+    Map<TopicPartition, Long> ends = new HashMap<>(TopologyLag.endOffsets(admin, Topics.RCL_TILES));
+    ends.putAll(TopologyLag.endOffsets(admin, Topics.CHARTS_CATALOG));
+    DbvPosition stored = DbvPosition.readOffsets(dbvFile);
+    return stored != DbvPosition.EMPTY && stored.reached(ends);
   }
 }

@@ -1,9 +1,8 @@
 package io.chartstream.app.ops;
 
 import io.chartstream.app.embedded.EmbeddedTopology;
-import io.chartstream.dbv.DbvReader;
+import io.chartstream.app.progress.DbvPosition;
 import io.chartstream.schema.Topics;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +57,7 @@ public final class LagProbe {
 
   /** The sink's lag: the positions stored in the dbv against the ends of its sources. */
   public List<PartitionLag> sink(Path dbv) throws InterruptedException {
-    Map<TopicPartition, Long> stored = storedOffsets(dbv);
+    Map<TopicPartition, Long> stored = DbvPosition.readOffsets(dbv).storedOffsets();
     List<PartitionLag> out = new ArrayList<>();
     endOffsets(SINK_SOURCES).forEach((tp, end) ->
         out.add(new PartitionLag("sink", "dbv:" + dbv.getFileName(), tp.topic(), tp.partition(), stored.getOrDefault(tp, -1L), end)));
@@ -80,19 +79,6 @@ public final class LagProbe {
 
   private static final Comparator<PartitionLag> ORDER =
       Comparator.comparing(PartitionLag::stage).thenComparing(PartitionLag::topic).thenComparingInt(PartitionLag::partition);
-
-  private static Map<TopicPartition, Long> storedOffsets(Path dbv) {
-    if (!Files.exists(dbv)) {
-      return Map.of();
-    }
-    try (DbvReader reader = DbvReader.open(dbv)) {
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      reader.storedOffsets().forEach((p, offset) -> offsets.put(new TopicPartition(p.topic(), p.partition()), offset));
-      return offsets;
-    } catch (RuntimeException e) {
-      return Map.of(); // the sink is still creating the file
-    }
-  }
 
   /** End offsets of the partitions of those {@code topics} that exist (internal topics appear once the topology starts). */
   private Map<TopicPartition, Long> endOffsets(Iterable<String> topics) throws InterruptedException {

@@ -24,12 +24,28 @@ public record DbvPosition(Map<TopicPartition, Long> storedOffsets, Set<Long> rcl
     try (DbvReader reader = DbvReader.open(dbv)) {
       Set<Long> rcls = new HashSet<>();
       reader.tileSummaries().forEach(t -> rcls.add(t.rcl()));
-      Map<TopicPartition, Long> stored = new HashMap<>();
-      reader.storedOffsets().forEach((p, offset) -> stored.put(new TopicPartition(p.topic(), p.partition()), offset));
-      return new DbvPosition(stored, rcls);
+      return new DbvPosition(storedOffsets(reader), rcls);
     } catch (RuntimeException e) {
       return EMPTY; // the sink is creating the file
     }
+  }
+
+  /** Only the sink's stored positions (cheaper than {@link #read}: no tile rows); empty while there are none. */
+  public static DbvPosition readOffsets(Path dbv) {
+    if (!Files.exists(dbv)) {
+      return EMPTY;
+    }
+    try (DbvReader reader = DbvReader.open(dbv)) {
+      return new DbvPosition(storedOffsets(reader), Set.of());
+    } catch (RuntimeException e) {
+      return EMPTY; // the sink is creating the file
+    }
+  }
+
+  private static Map<TopicPartition, Long> storedOffsets(DbvReader reader) {
+    Map<TopicPartition, Long> stored = new HashMap<>();
+    reader.storedOffsets().forEach((p, offset) -> stored.put(new TopicPartition(p.topic(), p.partition()), offset));
+    return stored;
   }
 
   public long tiles() {

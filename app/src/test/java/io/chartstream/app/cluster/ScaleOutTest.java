@@ -11,9 +11,9 @@ import io.chartstream.app.embedded.EmbeddedIngest;
 import io.chartstream.app.embedded.EmbeddedTopology;
 import io.chartstream.app.embedded.IngestWatcher;
 import io.chartstream.app.embedded.TopologyLag;
+import io.chartstream.app.progress.DbvPosition;
 import io.chartstream.dbv.DbvChart;
 import io.chartstream.dbv.DbvReader;
-import io.chartstream.dbv.SourcePartition;
 import io.chartstream.dbv.TileSummary;
 import io.chartstream.ingest.s57.InputScanner;
 import io.chartstream.ingest.s57.SharedData;
@@ -247,16 +247,8 @@ class ScaleOutTest {
   }
 
   private static boolean sinkCaughtUp(Path dbv, Map<TopicPartition, Long> tileEnds) {
-    if (!Files.exists(dbv)) {
-      return false;
-    }
-    try (DbvReader reader = DbvReader.open(dbv)) {
-      Map<SourcePartition, Long> stored = reader.storedOffsets();
-      return tileEnds.entrySet().stream().allMatch(e ->
-          stored.getOrDefault(new SourcePartition(e.getKey().topic(), e.getKey().partition()), 0L) >= e.getValue());
-    } catch (RuntimeException e) {
-      return false; // the sink is creating the file
-    }
+    DbvPosition stored = DbvPosition.readOffsets(dbv);
+    return stored != DbvPosition.EMPTY && stored.reached(tileEnds);
   }
 
   /** Same RCLs with the same content (hash, features, charts), and the same catalogue. */
