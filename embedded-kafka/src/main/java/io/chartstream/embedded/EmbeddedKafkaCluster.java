@@ -5,14 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
-import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +31,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   /** One node: its identity is fixed (the quorum is static, so it restarts on the same ports), its server comes and goes. */
   private static final class Node {
     final int id;
-    final Path logDir;
-    final int brokerPort;
-    final int controllerPort;
+    final KraftNode kraft;
     volatile KafkaRaftServer server;
 
-    Node(int id, Path logDir, int brokerPort, int controllerPort) {
-      this.id = id;
-      this.logDir = logDir;
-      this.brokerPort = brokerPort;
-      this.controllerPort = controllerPort;
+    Node(KraftNode kraft) {
+      this.id = kraft.id();
+      this.kraft = kraft;
     }
 
     boolean running() {
@@ -68,15 +60,15 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
       throw new IllegalArgumentException("a cluster needs at least one node, not " + size);
     }
     try {
-      String clusterId = EmbeddedKafkaBroker.clusterId(Files.createDirectories(workDir));
+      String clusterId = KraftNode.clusterId(Files.createDirectories(workDir));
       List<Node> nodes = new ArrayList<>();
       for (int id = 1; id <= size; id++) {
         Path logDir = Files.createDirectories(workDir.resolve("kafka-" + id).resolve("logs"));
-        nodes.add(new Node(id, logDir, EmbeddedKafkaBroker.freePort(), EmbeddedKafkaBroker.freePort()));
+        nodes.add(new Node(KraftNode.onFreePorts(id, logDir)));
       }
       EmbeddedKafkaCluster cluster = new EmbeddedKafkaCluster(List.copyOf(nodes), Map.copyOf(overrides));
       for (Node node : nodes) {
-        EmbeddedKafkaBroker.format(node.logDir, clusterId, node.id);
+        node.kraft.format(clusterId);
       }
       // Each node's startup waits for the quorum, which needs a majority: start them together.
       List<Thread> starting = new ArrayList<>();
@@ -104,42 +96,17 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   private void startNode(Node node) {
     Map<String, String> props = nodeProperties(node);
     props.putAll(overrides);
-    Properties properties = new Properties();
-    properties.putAll(props);
     try {
-      KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
-      server.startup();
-      node.server = server;
+      node.server = KraftNode.startServer(props);
     } catch (RuntimeException e) {
       LOGGER.error("Kafka node {} of the embedded cluster failed to start", node.id, e);
     }
   }
 
   private Map<String, String> nodeProperties(Node node) {
-    String replicas = String.valueOf(nodes.size());
-    String majority = String.valueOf(nodes.size() / 2 + 1);
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", String.valueOf(node.id));
-    p.put("controller.quorum.voters", nodes.stream().map(n -> n.id + "@127.0.0.1:" + n.controllerPort).collect(Collectors.joining(",")));
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort + ",CONTROLLER://127.0.0.1:" + node.controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort);
-    p.put("controller.listener.names", "CONTROLLER");
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    p.put("log.dirs", node.logDir.toString());
-    p.put("auto.create.topics.enable", "false");
-    p.put("num.partitions", "1");
-    p.put("default.replication.factor", replicas);
-    p.put("min.insync.replicas", nodes.size() > 2 ? majority : "1");
-    p.put("offsets.topic.replication.factor", replicas);
-    p.put("offsets.topic.num.partitions", "5");
-    p.put("transaction.state.log.replication.factor", replicas);
-    p.put("transaction.state.log.min.isr", nodes.size() > 2 ? majority : "1");
-    p.put("transaction.state.log.num.partitions", "5");
-    p.put("share.coordinator.state.topic.replication.factor", replicas);
-    p.put("share.coordinator.state.topic.min.isr", "1");
-    p.put("group.initial.rebalance.delay.ms", "0");
+    int majority = nodes.size() / 2 + 1;
+    String voters = nodes.stream().map(n -> n.kraft.voter()).collect(Collectors.joining(","));
+    Map<String, String> p = node.kraft.properties(voters, nodes.size(), nodes.size() > 2 ? majority : 1);
     // A stopping node does not ask the controller to move its leaders first: a stop is a crash as
     // far as leadership goes (the controller fences the node when its heartbeats stop), and the
     // last nodes of a closing cluster do not wait minutes for a quorum that is already gone.
@@ -148,13 +115,12 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
     p.put("num.network.threads", "2");
     p.put("num.io.threads", "2");
     p.put("num.replica.fetchers", "1");
-    p.put("log.retention.ms", "-1");
     return p;
   }
 
   /** {@code host:port,…} of every node, stopped ones included (clients skip those). */
   public String bootstrapServers() {
-    return nodes.stream().map(n -> "127.0.0.1:" + n.brokerPort).collect(Collectors.joining(","));
+    return nodes.stream().map(n -> n.kraft.bootstrapAddress()).collect(Collectors.joining(","));
   }
 
   /** Number of nodes, running or not. */
