@@ -9,7 +9,6 @@ import io.chartstream.app.ops.RunOperations;
 import io.chartstream.app.progress.DbvPosition;
 import io.chartstream.app.progress.ProgressReporter;
 import io.chartstream.dbv.DbvReader;
-import io.chartstream.dbv.s3.DbvSnapshotPublisher;
 import io.chartstream.dbv.s3.PublishedSnapshot;
 import io.chartstream.dbv.s3.S3PublishException;
 import io.chartstream.dbv.sink.DbvSink;
@@ -59,12 +58,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json-progress", description = "Progress as one JSON object per line, for machines.")
   boolean jsonProgress;
 
-  @Option(names = "--publish", paramLabel = "s3://BUCKET/KEY", description = "Upload a snapshot of the dbv here when the production completes"
-      + " (with --once: before exiting), and after new tiles at most every --publish-interval.")
-  String publish;
-
-  @Option(names = "--publish-interval", defaultValue = "PT1M", description = "Least time between two uploads of a running production (default: ${DEFAULT-VALUE}).")
-  Duration publishInterval;
+  @Mixin
+  PublishOptions publish = new PublishOptions();
 
   @Mixin
   TopologySettings settings = new TopologySettings();
@@ -86,8 +81,7 @@ final class RunCommand implements Callable<Integer> {
     Path absoluteDbv = dbv.toAbsolutePath();
     DbvPublication publication;
     try {
-      publication = publish == null ? null
-          : new DbvPublication(absoluteDbv, s3.settings(publish), publishInterval, new DbvSnapshotPublisher());
+      publication = publish.publication(absoluteDbv, s3);
     } catch (IllegalArgumentException e) {
       System.err.println("chartstream run: --publish: " + e.getMessage());
       return 2;

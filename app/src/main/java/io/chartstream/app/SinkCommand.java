@@ -4,12 +4,10 @@ import io.chartstream.app.embedded.TopologyLag;
 import io.chartstream.app.ops.OpsMetrics;
 import io.chartstream.app.progress.DbvPosition;
 import io.chartstream.app.web.OpsServer;
-import io.chartstream.dbv.s3.DbvSnapshotPublisher;
 import io.chartstream.dbv.sink.DbvSink;
 import io.chartstream.dbv.sink.DbvSinkConfig;
 import io.chartstream.schema.Topics;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,12 +34,8 @@ final class SinkCommand implements Callable<Integer> {
   @Option(names = "--dbv", defaultValue = "chart.dbv", description = "The chart database to write (default: ${DEFAULT-VALUE}).")
   Path dbv;
 
-  @Option(names = "--publish", paramLabel = "s3://BUCKET/KEY", description = "Upload a snapshot of the dbv here when the sink has caught up"
-      + " with new tiles, at most every --publish-interval.")
-  String publish;
-
-  @Option(names = "--publish-interval", defaultValue = "PT1M", description = "Least time between two uploads (default: ${DEFAULT-VALUE}).")
-  Duration publishInterval;
+  @Mixin
+  PublishOptions publish = new PublishOptions();
 
   @Mixin
   TopologySettings settings = new TopologySettings();
@@ -57,8 +51,7 @@ final class SinkCommand implements Callable<Integer> {
     Path absoluteDbv = dbv.toAbsolutePath();
     DbvPublication publication;
     try {
-      publication = publish == null ? null
-          : new DbvPublication(absoluteDbv, s3.settings(publish), publishInterval, new DbvSnapshotPublisher());
+      publication = publish.publication(absoluteDbv, s3);
     } catch (IllegalArgumentException e) {
       System.err.println("chartstream sink: --publish: " + e.getMessage());
       return 2;
