@@ -7,11 +7,7 @@
 #   baseline: sqlite3 copies the same rows (blobs already encoded) into a new file in one statement
 # Usage: benchmarks/dbv-size.sh [S57_DIR]
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-s57=$(cd "${1:-$here/../shared/s57}" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-options=(-oo UPDATES=APPLY -oo SPLIT_MULTIPOINT=ON -oo ADD_SOUNDG_DEPTH=ON -oo RECODE_BY_DSSI=ON -oo LNAM_REFS=ON)
+source "$(dirname "$0")/common.sh"
 
 "$here/chartstream" --version >/dev/null   # builds if needed
 

@@ -4,11 +4,7 @@
 #   baseline:    ogr2ogr -f GPKG on every base cell (same S-57 open options, updates applied)
 # Prints wall time, CPU seconds, features/s and MB/s for both. Usage: benchmarks/ingest-vs-ogr2ogr.sh [S57_DIR]
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-s57=$(cd "${1:-$here/../shared/s57}" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-options=(-oo UPDATES=APPLY -oo SPLIT_MULTIPOINT=ON -oo ADD_SOUNDG_DEPTH=ON -oo RECODE_BY_DSSI=ON -oo LNAM_REFS=ON)
+source "$(dirname "$0")/common.sh"
 
 "$here/chartstream" --version >/dev/null   # builds if needed, outside the timings
 

@@ -9,11 +9,7 @@
 # io.chartstream.app.Main instead of ./chartstream (to compare two versions in one session);
 # DBV_OUT=file keeps the dbv.
 set -euo pipefail
-here=$(cd "$(dirname "$0")/.." && pwd)
-s57=$(cd "${1:-$here/../shared/s57}" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-options=(-oo UPDATES=APPLY -oo SPLIT_MULTIPOINT=ON -oo ADD_SOUNDG_DEPTH=ON -oo RECODE_BY_DSSI=ON -oo LNAM_REFS=ON)
+source "$(dirname "$0")/common.sh"
 java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 if [ -n "${CHARTSTREAM_CP:-}" ]; then
   chartstream=("$java_home/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -cp "$CHARTSTREAM_CP" io.chartstream.app.Main)

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartstream.ingest.s57.SharedData;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The main job as a user runs it: {@code run --once} on real cells gives a dbv; {@code inspect
@@ -74,19 +71,11 @@ class RunInspectRenderTest {
   }
 
   private static int chartstream(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return LauncherRun.of(args).exit();
   }
 
   private static String output(String... args) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      assertEquals(0, chartstream(args));
-    } finally {
-      System.setOut(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    return LauncherRun.stdoutOf(args);
   }
 
   private static String sqlite(Path dbv, String sql) throws Exception {

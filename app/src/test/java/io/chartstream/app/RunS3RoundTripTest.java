@@ -12,8 +12,6 @@ import io.chartstream.ingest.s57.GdalOracle;
 import io.chartstream.ingest.s57.SharedData;
 import io.chartstream.s3.LocalS3;
 import io.chartstream.s3.S3ClientFactory;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -121,33 +118,15 @@ class RunS3RoundTripTest {
   }
 
   private static int chartstream(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return LauncherRun.of(args).exit();
   }
 
-  /** What a succeeding command wrote to stdout. */
   private static String stdout(String... args) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      assertEquals(0, chartstream(args));
-    } finally {
-      System.setOut(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    return LauncherRun.stdoutOf(args);
   }
 
-  /** What a failing command wrote to stderr. */
   private static String stderr(String... args) {
-    PrintStream original = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    try {
-      assertTrue(chartstream(args) != 0);
-    } finally {
-      System.setErr(original);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    return LauncherRun.stderrOf(args);
   }
 
   private static String command(String... cmd) throws Exception {

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartstream.app.ops.RunAddress;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code status} against a work dir with no run going on says so, whether no run ever started
@@ -35,16 +31,8 @@ class StatusCommandTest {
   }
 
   private String status() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream stderr = System.err;
-    int exit;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      exit = new CommandLine(new Main()).execute("status", "--work-dir", workDir.toString());
-    } finally {
-      System.setErr(stderr);
-    }
-    assertEquals(StatusCommand.NOT_RUNNING, exit);
-    return err.toString(StandardCharsets.UTF_8);
+    LauncherRun run = LauncherRun.of("status", "--work-dir", workDir.toString());
+    assertEquals(StatusCommand.NOT_RUNNING, run.exit());
+    return run.stderr();
   }
 }

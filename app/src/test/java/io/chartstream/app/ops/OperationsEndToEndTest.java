@@ -8,19 +8,17 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chartstream.app.ConfigDir;
+import io.chartstream.app.LauncherRun;
 import io.chartstream.app.Main;
 import io.chartstream.app.RequiredTool;
 import io.chartstream.dbv.DbvChart;
 import io.chartstream.dbv.DbvReader;
 import io.chartstream.ingest.s57.SharedData;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +45,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import picocli.CommandLine;
 
 /**
  * Operations during one real {@code chartstream run} (its own process, as an operator starts it,
@@ -210,17 +206,7 @@ class OperationsEndToEndTest {
     assertTrue(written >= m.get("chartstream_features_total{stage=\"ingest\"}"), "source records written: " + written);
 
     // status reads the same from the broker and the dbv.
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    int exit;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      exit = new CommandLine(new Main()).execute("status", "--work-dir", workDir.toString(), "--json");
-    } finally {
-      System.setOut(stdout);
-    }
-    assertEquals(0, exit);
-    String statusJson = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
+    String statusJson = LauncherRun.stdoutOf("status", "--work-dir", workDir.toString(), "--json").lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow();
     JsonNode status = JSON.readTree(statusJson);
     assertEquals(0, status.at("/lagTotals/topology").asLong());
     assertEquals(0, status.at("/lagTotals/sink").asLong());
@@ -276,7 +262,7 @@ class OperationsEndToEndTest {
   }
 
   private int statusExit() {
-    return new CommandLine(new Main()).execute("status", "--work-dir", workDir.toString());
+    return LauncherRun.of("status", "--work-dir", workDir.toString()).exit();
   }
 
   private static long number(WebDriver browser, String id) {
