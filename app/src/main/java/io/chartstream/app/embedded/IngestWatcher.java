@@ -58,10 +58,25 @@ public final class IngestWatcher implements AutoCloseable {
     consumer.subscribe(List.of(Topics.S57_FEATURES, Topics.INGEST_ERRORS));
     events = new AvroWireDeserializer<>(registry, TopicSchemas.CHART_EVENT);
     errors = new AvroWireDeserializer<>(registry, TopicSchemas.INGEST_ERROR);
-    for (CellFiles cell : expected.cells()) {
-      expectedCharts.put(cell.chartId(), cell.updates().size());
+    expect(expected);
+  }
+
+  /**
+   * Expects the charts and bad files of {@code scan} too: a later scan of a watched input, with
+   * files copied in since. Nothing is read again: a chart whose version already ended counts as
+   * ended at once, and one with a new update file waits for that version.
+   */
+  public void expect(InputScan scan) {
+    for (CellFiles cell : scan.cells()) {
+      int updates = cell.updates().size();
+      expectedCharts.put(cell.chartId(), updates);
+      if (endedVersions.getOrDefault(cell.chartId(), -1) >= updates) {
+        endedCharts.add(cell.chartId());
+      } else {
+        endedCharts.remove(cell.chartId());
+      }
     }
-    for (IngestProblem problem : expected.problems()) {
+    for (IngestProblem problem : scan.problems()) {
       expectedErrorFiles.add(problem.file());
     }
   }

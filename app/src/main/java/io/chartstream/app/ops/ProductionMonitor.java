@@ -80,15 +80,14 @@ public final class ProductionMonitor implements AutoCloseable {
       while (running) {
         try {
           if (System.currentTimeMillis() >= nextScan) {
-            // New files in the input: a watcher for the new set (it reads the features again from the start).
+            // New files in the input: the same watcher expects them too (nothing is read again).
             InputScan scan = new InputScanner(input, 0).scan();
-            if (ingest == null || !fingerprints(scan).equals(fingerprints(expected))) {
-              if (ingest != null) {
-                ingest.close();
-              }
-              expected = scan;
+            if (ingest == null) {
               ingest = new IngestWatcher(bootstrapServers, registry, scan);
+            } else if (!fingerprints(scan).equals(fingerprints(expected))) {
+              ingest.expect(scan);
             }
+            expected = scan;
             nextScan = System.currentTimeMillis() + RESCAN.toMillis();
           }
           ingest.poll(Duration.ofMillis(400));
