@@ -51,8 +51,8 @@ public final class OpsServer implements AutoCloseable {
     server.createContext("/static/", new StaticHandler("/static/", "web/"));
     server.createContext("/webjars/", new StaticHandler("/webjars/", "META-INF/resources/webjars/"));
     server.createContext("/api/progress", new ProgressHandler(snapshots, history));
-    server.createContext("/api/charts", new ChartsHandler(snapshots));
-    server.createContext("/api/dead-letters", new DeadLettersHandler(snapshots));
+    server.createContext("/api/charts", new SnapshotJsonHandler(snapshots, ProductionSnapshot::charts));
+    server.createContext("/api/dead-letters", new SnapshotJsonHandler(snapshots, ProductionSnapshot::deadLetters));
     server.createContext("/api/ingest", new IngestHandler(ingest, token));
     server.createContext("/api/extent", new ExtentHandler(dbv));
     server.createContext("/tiles/", new TileHandler(dbv));
