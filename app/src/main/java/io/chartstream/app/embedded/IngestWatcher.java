@@ -17,10 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Follows what ingest has committed to Kafka ({@code read_committed}, from the beginning) and
@@ -48,13 +46,7 @@ public final class IngestWatcher implements AutoCloseable {
   private long errorCount;
 
   public IngestWatcher(String bootstrapServers, SchemaRegistryClient registry, InputScan expected) {
-    consumer = new KafkaConsumer<>(Map.of(
-        "bootstrap.servers", bootstrapServers,
-        "group.id", "chartstream-ingest-watcher-" + UUID.randomUUID(),
-        "auto.offset.reset", "earliest",
-        "enable.auto.commit", "false",
-        "isolation.level", "read_committed"),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer = CommittedRecords.fromBeginning(bootstrapServers, "chartstream-ingest-watcher");
     consumer.subscribe(List.of(Topics.S57_FEATURES, Topics.INGEST_ERRORS));
     events = new AvroWireDeserializer<>(registry, TopicSchemas.CHART_EVENT);
     errors = new AvroWireDeserializer<>(registry, TopicSchemas.INGEST_ERROR);

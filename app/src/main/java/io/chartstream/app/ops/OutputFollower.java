@@ -1,5 +1,6 @@
 package io.chartstream.app.ops;
 
+import io.chartstream.app.embedded.CommittedRecords;
 import io.chartstream.schema.TopicSchemas;
 import io.chartstream.schema.Topics;
 import io.chartstream.schema.avro.IngestError;
@@ -8,11 +9,8 @@ import io.chartstream.schema.serde.AvroWireDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads what the production committed besides features: both dead-letter topics, with their
@@ -26,13 +24,7 @@ final class OutputFollower implements AutoCloseable {
   private long tileRecords;
 
   OutputFollower(String bootstrapServers, SchemaRegistryClient registry) {
-    consumer = new KafkaConsumer<>(Map.of(
-        "bootstrap.servers", bootstrapServers,
-        "group.id", "chartstream-ops-" + UUID.randomUUID(),
-        "auto.offset.reset", "earliest",
-        "enable.auto.commit", "false",
-        "isolation.level", "read_committed"),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer = CommittedRecords.fromBeginning(bootstrapServers, "chartstream-ops");
     consumer.subscribe(List.of(Topics.INGEST_ERRORS, Topics.TOPOLOGY_ERRORS, Topics.RCL_TILES));
     errors = new AvroWireDeserializer<>(registry, TopicSchemas.INGEST_ERROR);
   }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -16,10 +15,7 @@ final class TopicDump {
   private TopicDump() {}
 
   static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic) {
-    try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-        "bootstrap.servers", bootstrap, "group.id", "dump-" + UUID.randomUUID(),
-        "isolation.level", "read_committed", "enable.auto.commit", "false"),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer = CommittedRecords.fromBeginning(bootstrap, "dump")) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);
