@@ -6,10 +6,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class S3Errors {
   private S3Errors() {}
 
-  /** "NoSuchBucket: The specified bucket does not exist (HTTP 404)", or the SDK's own message. */
+  /**
+   * "NoSuchBucket: The specified bucket does not exist (HTTP 404)", or, for an answer without an
+   * error body (a HEAD request's), the SDK's own message with the HTTP status.
+   */
   public static String reason(S3Exception e) {
     if (e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null) {
-      return e.getMessage();
+      return e.getMessage() + " (HTTP " + e.statusCode() + ")";
     }
     return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage()
         + " (HTTP " + e.statusCode() + ")";

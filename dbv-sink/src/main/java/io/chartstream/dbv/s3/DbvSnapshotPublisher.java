@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -98,6 +99,14 @@ public final class DbvSnapshotPublisher {
         .metadata(Map.of(SHA256_METADATA, sha256))
         .build();
     try (S3Client client = clients.apply(target)) {
+      // Ask for the bucket first: a store may refuse a PUT into a missing bucket before it has read
+      // the body and close the connection, which the SDK then reports as a broken upload rather
+      // than the store's answer; and a large snapshot is not sent anywhere for nothing.
+      try {
+        client.headBucket(b -> b.bucket(target.bucket()));
+      } catch (NoSuchBucketException e) {
+        throw new S3PublishException(target.bucket(), key, "NoSuchBucket: the bucket does not exist (HTTP 404)", e);
+      }
       client.putObject(request, RequestBody.fromFile(file));
     }
   }
