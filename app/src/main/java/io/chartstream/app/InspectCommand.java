@@ -40,17 +40,19 @@ final class InspectCommand implements Callable<Integer> {
       return 2;
     }
     try (DbvReader reader = DbvReader.open(file)) {
-      Map<String, Set<Integer>> placed = new TreeMap<>();
+      // A feature is its chart, the version that placed it and its index there: an update leaves
+      // the pieces of features it does not change as their version placed them.
+      Map<String, Set<String>> placed = new TreeMap<>();
       Map<String, Integer> byClass = new TreeMap<>();
       Set<String> styled = new HashSet<>();
       Set<String> all = new HashSet<>();
       reader.tiles(tile -> {
         for (TileFeature f : tile.getFeatures()) {
-          String id = f.getChartId() + "#" + f.getFeatureIndex();
+          String id = f.getChartId() + "#" + f.getRevision() + "#" + f.getFeatureIndex();
           if (all.add(id)) {
             byClass.merge(f.getObjectClass(), 1, Integer::sum);
           }
-          placed.computeIfAbsent(f.getChartId(), c -> new HashSet<>()).add(f.getFeatureIndex());
+          placed.computeIfAbsent(f.getChartId(), c -> new HashSet<>()).add(id);
           if (f.getStyle() != null && !f.getStyle().getFallback()) {
             styled.add(id);
           }

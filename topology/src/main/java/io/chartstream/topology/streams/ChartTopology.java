@@ -30,9 +30,11 @@ import org.apache.kafka.streams.state.Stores;
  * The chartstream topology, built in one place.
  *
  * <pre>
- * s57.features ──► clip (chart-progress, chart-rcls, catalog-rcls) ──┬─► topology.errors
- *   (by chart)      accept version · reproject · clip · stages        │
- *                   · end markers to every RCL reached                 ▼
+ * s57.features ──► clip (chart-progress, chart-rcls, chart-features, ──┬─► topology.errors
+ *   (by chart)      catalog-rcls)                                       │
+ *                   accept version · skip unchanged features ·          │
+ *                   reproject · clip · stages · removals ·              │
+ *                   end markers to every RCL reached                    ▼
  * charts.catalog ─► expect (catalog-rcls) ──────────────────────► rcl-events (repartition by RCL)
  *                   expected charts per RCL                            │
  *                                                                      ▼
@@ -61,7 +63,7 @@ public final class ChartTopology {
 
     var clipped = features
         .process(() -> new FeatureClipProcessor(config), Named.as("clip"),
-            StoreNames.CHART_PROGRESS, StoreNames.CHART_RCLS, StoreNames.CATALOG_RCLS)
+            StoreNames.CHART_PROGRESS, StoreNames.CHART_RCLS, StoreNames.CHART_FEATURES, StoreNames.CATALOG_RCLS)
         .split(Named.as("clip-"))
         .branch((key, value) -> value instanceof IngestError, Branched.as("errors"))
         .defaultBranch(Branched.as("rcl"));
@@ -89,10 +91,12 @@ public final class ChartTopology {
         Serdes.String(), new PlainAvroSerde<ChartProgress>(ChartProgress.SCHEMA$)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHART_RCLS),
         Serdes.Bytes(), Serdes.ByteArray()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHART_FEATURES),
+        Serdes.Bytes(), Serdes.ByteArray())); // PlacedFeature bytes
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CATALOG_RCLS),
         Serdes.String(), new PlainAvroSerde<CatalogRcls>(CatalogRcls.SCHEMA$)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_PIECES),
-        Serdes.Bytes(), Serdes.ByteArray())); // PieceContent bytes, stored and hashed as they came
+        Serdes.Bytes(), Serdes.ByteArray())); // StoredPiece bytes: content stored and hashed as it came
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_CHARTS),
         Serdes.Bytes(), new PlainAvroSerde<RclChartState>(RclChartState.SCHEMA$)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_EMITTED),

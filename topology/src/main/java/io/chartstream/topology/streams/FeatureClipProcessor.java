@@ -8,6 +8,7 @@ import io.chartstream.schema.avro.S57Feature;
 import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.schema.avro.internal.ChartProgress;
 import io.chartstream.schema.avro.internal.ChartTileEnd;
+import io.chartstream.schema.avro.internal.FeatureRemoval;
 import io.chartstream.schema.avro.internal.RclEvent;
 import io.chartstream.topology.PieceDraft;
 import io.chartstream.topology.StageException;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -41,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * versions reached or its catalogue entry covers, after the pieces, so each RCL learns the
  * version is complete there.
  *
+ * <p>An update file makes a new version of the whole chart, but changes few of its features.
+ * The {@link FeatureLedger} knows what each feature placed: a feature whose {@link FeatureDigest}
+ * is unchanged is neither clipped nor sent again (its pieces are in their RCLs already); a changed
+ * one first removes its old pieces from the RCLs they are in, then sends its new ones; and at the
+ * end, the features the version no longer has are removed. So an update costs reading the chart
+ * and the work on what it changes.
+ *
  * <p>Outputs {@code (Long rcl, RclEvent)} for the RCL stage and {@code (String chartId,
  * IngestError)} for geometry that had to be repaired or could not be placed.
  */
@@ -57,6 +66,8 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
   private KeyValueStore<String, ChartProgress> progress;
   private KeyValueStore<Bytes, byte[]> chartRcls;
   private KeyValueStore<String, CatalogRcls> catalogRcls;
+  private FeatureLedger ledger;
+  private final FeatureDigest digest = new FeatureDigest();
   private Reprojector reprojector;
   private TileClipper clipper;
   private FeatureStages.Chain stages;
@@ -89,6 +100,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     accepted.clear();
     chartRcls = context.getStateStore(StoreNames.CHART_RCLS);
     catalogRcls = context.getStateStore(StoreNames.CATALOG_RCLS);
+    ledger = new FeatureLedger(context.getStateStore(StoreNames.CHART_FEATURES));
     reprojector = Reprojector.to(config.targetCrs());
     clipper = new TileClipper(config.grid(), config.bufferFraction());
     stages = config.stages().instantiate();
@@ -134,6 +146,8 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       return;
     }
     recorded.put(chartId, new HashSet<>());
+    ledger.reset(chartId);
+    chart.setPass(chart.getPass() + 1);
     chart.setVersion(start.getVersion());
     chart.setLevel(level);
     chart.setEnded(false);
@@ -150,6 +164,34 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     if (chart == null || chart.getVersion() == null || chart.getEnded() || !current.revision().equals(feature.getRevision())) {
       return; // a version that was not accepted, or a feature outside any started version
     }
+    FeatureLedger.Entry entry = ledger.next(feature.getChartId(), feature.getLnam(), chart.getPass());
+    byte[] featureDigest = digest.of(feature, chart.getLevel());
+    if (entry.before() != null && entry.before().sameContent(featureDigest)) {
+      ledger.put(entry.key(), entry.before().withPass(chart.getPass())); // unchanged: its pieces stay where they are
+      return;
+    }
+    List<PieceDraft> drafts = place(record, feature, chart.getLevel());
+    if (entry.before() != null) {
+      forwardRemoval(record, feature.getChartId(), feature.getRevision(), entry.lnam(), entry.occurrence(), entry.before().rcls());
+    }
+    if (drafts == null) {
+      ledger.delete(entry.key());
+      return;
+    }
+    Set<Long> seen = recorded.computeIfAbsent(feature.getChartId(), this::currentRcls);
+    TreeSet<Long> placedIn = new TreeSet<>();
+    for (PieceDraft draft : drafts) {
+      long rcl = draft.rcl().encoded();
+      placedIn.add(rcl);
+      record(seen, feature.getChartId(), rcl);
+      context.forward(record.withKey((Object) rcl).withValue(new RclEvent(content.encode(draft.record(), entry.occurrence()))));
+    }
+    ledger.put(entry.key(), new PlacedFeature(chart.getPass(), featureDigest,
+        placedIn.stream().mapToLong(Long::longValue).toArray()));
+  }
+
+  /** The feature's pieces with their stages run, or null (reported) when its geometry cannot be placed. */
+  private List<PieceDraft> place(Record<String, Object> record, S57Feature feature, int level) {
     Geometry geometry;
     try {
       byte[] bytes = new byte[feature.getGeometry().remaining()];
@@ -157,17 +199,16 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       geometry = reprojector.project(wkb.read(bytes));
     } catch (ParseException | RuntimeException e) {
       report(record, feature, "unreadable_geometry", "cannot read or reproject the geometry: " + e.getMessage());
-      return;
+      return null;
     }
-    ClipResult result = clipper.clip(geometry, chart.getLevel());
+    ClipResult result = clipper.clip(geometry, level);
     if (result.failure() != null) {
       report(record, feature, "unrepairable_geometry", result.failure());
-      return;
+      return null;
     }
     if (result.repaired()) {
       report(record, feature, "repaired_geometry", "invalid geometry repaired before clipping (GeometryFixer)");
     }
-    Set<Long> seen = recorded.computeIfAbsent(feature.getChartId(), this::currentRcls);
     encoder.nextFeature();
     List<PieceDraft> drafts = new ArrayList<>(result.pieces().size());
     for (TilePiece piece : result.pieces()) {
@@ -176,12 +217,24 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     for (StageException failure : stages.apply(feature, geometry, drafts)) {
       report(record, feature, failure.code(), failure.getMessage());
     }
-    for (PieceDraft draft : drafts) {
-      long rcl = draft.rcl().encoded();
-      if (seen.add(rcl)) {
-        chartRcls.put(RclStoreKeys.chartRcl(feature.getChartId(), rcl), CURRENT);
-      }
-      context.forward(record.withKey((Object) rcl).withValue(new RclEvent(content.encode(draft.record()))));
+    return drafts;
+  }
+
+  /** Tells each RCL in {@code rcls} that the feature's pieces there are gone. */
+  private void forwardRemoval(Record<String, Object> record, String chartId, String revision, String lnam, int occurrence,
+                              long[] rcls) {
+    Set<Long> seen = recorded.computeIfAbsent(chartId, this::currentRcls);
+    FeatureRemoval removal = new FeatureRemoval(chartId, revision, lnam, occurrence);
+    for (long rcl : rcls) {
+      record(seen, chartId, rcl);
+      context.forward(record.withKey((Object) rcl).withValue(new RclEvent(removal)));
+    }
+  }
+
+  /** Notes that the current version touched {@code rcl}, so its end marker goes there. */
+  private void record(Set<Long> seen, String chartId, long rcl) {
+    if (seen.add(rcl)) {
+      chartRcls.put(RclStoreKeys.chartRcl(chartId, rcl), CURRENT);
     }
   }
 
@@ -206,6 +259,13 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
         }
       });
     }
+    for (FeatureLedger.Removed removed : ledger.removeUnseen(chartId, chart.getPass())) {
+      forwardRemoval(record, chartId, revision, removed.lnam(), removed.occurrence(), removed.rcls());
+      for (long rcl : removed.rcls()) {
+        targets.add(rcl);
+      }
+    }
+    ledger.reset(chartId);
     CatalogRcls covered = catalogRcls.get(chartId);
     if (covered != null && covered.getLevel() == chart.getLevel()) {
       targets.addAll(covered.getRcls());

@@ -1,16 +1,18 @@
 package io.chartstream.topology.streams;
 
 import io.chartstream.schema.avro.RclTile;
-import io.chartstream.schema.avro.TileFeature;
 import io.chartstream.schema.avro.internal.ChartExpectation;
 import io.chartstream.schema.avro.internal.ChartTileEnd;
 import io.chartstream.schema.avro.internal.EncodedPiece;
+import io.chartstream.schema.avro.internal.FeatureRemoval;
 import io.chartstream.schema.avro.internal.RclChartState;
 import io.chartstream.schema.avro.internal.RclEmission;
 import io.chartstream.schema.avro.internal.RclEvent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -27,13 +29,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * chart, and emits the RCL to {@code rcl.tiles} once it is finished — every chart expected there
  * has ended its current version — and again whenever its content changes.
  *
- * <p>An end marker for chart version R in an RCL removes that chart's pieces of every other
- * version there: features of a superseded version vanish, also from RCLs the new version no
- * longer reaches. Emission runs on a wall-clock punctuation over the RCLs changed since the last
- * pass, so an RCL that several charts change at once is emitted once. An RCL whose content hash
- * is unchanged is not emitted again ({@link RclTileBuilder}: a duplicate redelivery, or an
- * update that does not touch this RCL), so its last emission keeps naming the chart version
- * that last changed it.
+ * <p>Pieces are filed by feature (LNAM and occurrence), not by chart version: a chart version
+ * sends only the features it changes ({@link FeatureClipProcessor}), each preceded by a
+ * {@code FeatureRemoval} of what the feature placed before, plus removals of the features it
+ * deleted; every other piece stays as it is. While a version of a chart that has ended here
+ * before is changing an RCL, the RCL waits for that version's end marker, so no tile mixes two
+ * versions of a chart. Emission runs on a wall-clock punctuation over the RCLs changed since the
+ * last pass, so an RCL that several charts change at once is emitted once. An RCL whose content
+ * hash is unchanged is not emitted again ({@link RclTileBuilder}), so its last emission keeps
+ * naming the chart version that last changed it.
  */
 final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
   private static final byte[] DIRTY = {1};
@@ -41,6 +45,8 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
 
   private final TopologyConfig config;
   private final PieceContent content = new PieceContent();
+  /** (RCL, chart) keys already marked changing for the version in progress: a cache of rcl-charts. */
+  private final Set<Bytes> changing = new HashSet<>();
   private ProcessorContext<Long, RclTile> context;
   private KeyValueStore<Bytes, byte[]> pieces;
   private KeyValueStore<Bytes, RclChartState> charts;
@@ -54,6 +60,7 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
   @Override
   public void init(ProcessorContext<Long, RclTile> context) {
     this.context = context;
+    changing.clear(); // the stores may have been restored (a revived task): the cache starts afresh
     pieces = context.getStateStore(StoreNames.RCL_PIECES);
     charts = context.getStateStore(StoreNames.RCL_CHARTS);
     emitted = context.getStateStore(StoreNames.RCL_EMITTED);
@@ -65,42 +72,65 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
   public void process(Record<Long, RclEvent> record) {
     long rcl = record.key();
     switch (record.value().getEvent()) {
-      case EncodedPiece piece -> pieces.put(RclStoreKeys.piece(rcl, piece.getChartId(), piece.getRevision(),
-          piece.getFeatureIndex(), piece.getPiece()), PieceContent.bytesOf(piece.getContent()));
-      case TileFeature piece -> pieces.put(RclStoreKeys.piece(rcl, piece.getChartId(), piece.getRevision(),
-          piece.getFeatureIndex(), piece.getPiece()), content.content(piece)); // from an earlier chartstream
+      case EncodedPiece piece -> {
+        markChanging(rcl, piece.getChartId());
+        pieces.put(RclStoreKeys.piece(rcl, piece.getChartId(), piece.getLnam(), piece.getOccurrence(), piece.getPiece()),
+            StoredPiece.encode(piece.getRevision(), piece.getFeatureIndex(), piece.getContent()));
+      }
+      case FeatureRemoval removal -> onRemoval(rcl, removal);
       case ChartTileEnd end -> onEnd(rcl, end);
       case ChartExpectation expectation -> onExpectation(rcl, expectation);
       default -> throw new IllegalArgumentException("unexpected RCL event " + record.value());
     }
   }
 
-  private void onEnd(long rcl, ChartTileEnd end) {
-    List<Bytes> superseded = new ArrayList<>();
-    Bytes current = RclStoreKeys.rclChartRevision(rcl, end.getChartId(), end.getRevision());
-    try (KeyValueIterator<Bytes, byte[]> it = pieces.prefixScan(RclStoreKeys.rclChart(rcl, end.getChartId()), KEYS)) {
-      it.forEachRemaining(kv -> {
-        if (!RclStoreKeys.startsWith(kv.key, current)) {
-          superseded.add(kv.key);
-        }
-      });
+  private void onRemoval(long rcl, FeatureRemoval removal) {
+    markChanging(rcl, removal.getChartId());
+    List<Bytes> gone = new ArrayList<>();
+    Bytes feature = RclStoreKeys.rclFeature(rcl, removal.getChartId(), removal.getLnam(), removal.getOccurrence());
+    try (KeyValueIterator<Bytes, byte[]> it = pieces.prefixScan(feature, KEYS)) {
+      it.forEachRemaining(kv -> gone.add(kv.key));
     }
-    superseded.forEach(pieces::delete);
+    gone.forEach(pieces::delete);
+  }
+
+  /** Holds the RCL back until the chart's version in progress ends here (once per RCL, chart and version). */
+  private void markChanging(long rcl, String chartId) {
+    Bytes key = RclStoreKeys.rclChart(rcl, chartId);
+    if (changing.add(key)) {
+      RclChartState state = charts.get(key);
+      if (state == null) {
+        state = new RclChartState(false, null, false);
+      }
+      if (!state.getChanging()) {
+        state.setChanging(true);
+        charts.put(key, state);
+      }
+    }
+  }
+
+  private void onEnd(long rcl, ChartTileEnd end) {
     Bytes key = RclStoreKeys.rclChart(rcl, end.getChartId());
+    changing.remove(key);
     RclChartState state = charts.get(key);
     if (state == null) {
-      state = new RclChartState(false, null);
+      state = new RclChartState(false, null, false);
     }
+    // A version that changed nothing here leaves the tile as it is: no need to look at it again.
+    boolean changed = state.getChanging() || state.getEndedRevision() == null;
     state.setEndedRevision(end.getRevision());
+    state.setChanging(false);
     charts.put(key, state);
-    dirty.put(rcl, DIRTY);
+    if (changed) {
+      dirty.put(rcl, DIRTY);
+    }
   }
 
   private void onExpectation(long rcl, ChartExpectation expectation) {
     Bytes key = RclStoreKeys.rclChart(rcl, expectation.getChartId());
     RclChartState state = charts.get(key);
     if (state == null) {
-      state = new RclChartState(false, null);
+      state = new RclChartState(false, null, false);
     }
     state.setExpected(expectation.getExpected());
     charts.put(key, state);
@@ -129,6 +159,9 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
       if (state.getExpected() && state.getEndedRevision() == null) {
         return; // an expected chart has not ended here yet
       }
+      if (state.getChanging() && state.getEndedRevision() != null) {
+        return; // a new version of a chart shown here is on its way: its end marker makes the RCL dirty again
+      }
       anyEnded |= state.getEndedRevision() != null;
     }
     if (!anyEnded) {
@@ -138,13 +171,12 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
     for (var chart : states.entrySet()) {
       String revision = chart.getValue().getEndedRevision();
       if (revision == null) {
-        continue; // not expected, not ended: a chart whose pieces are on their way
+        continue; // not expected, not ended: a chart whose first pieces are on their way
       }
       int count = 0;
-      try (KeyValueIterator<Bytes, byte[]> it = pieces.prefixScan(RclStoreKeys.rclChartRevision(rcl, chart.getKey(), revision), KEYS)) {
+      try (KeyValueIterator<Bytes, byte[]> it = pieces.prefixScan(RclStoreKeys.rclChart(rcl, chart.getKey()), KEYS)) {
         while (it.hasNext()) {
-          var piece = it.next();
-          tile.add(piece.value, revision, RclStoreKeys.featureIndexOf(piece.key));
+          tile.add(it.next().value);
           count++;
         }
       }

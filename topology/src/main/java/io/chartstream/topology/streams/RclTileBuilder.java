@@ -13,11 +13,11 @@ import java.util.List;
 
 /**
  * Assembles one {@link RclTile} from its contributing chart versions and pieces, given in store
- * key order, and hashes its content: SHA-256 over each contributing chart with its piece count,
- * then each piece's Avro encoding with its revision and feature index blanked ({@link PieceContent}). What a tile
- * shows, not which version it came from, decides its hash: an update re-emits only the RCLs
- * whose content it changes (a deleted feature shifts the indices of later ones without changing
- * what they show), and a duplicate redelivery re-emits nothing.
+ * key order (chart, LNAM, occurrence, piece), and hashes its content: SHA-256 over each
+ * contributing chart with its piece count, then each piece's Avro encoding with its revision and
+ * feature index blanked ({@link PieceContent}). What a tile shows, not which version placed it,
+ * decides its hash: an update re-emits only the RCLs whose content it changes, the hash equals
+ * that of a clean run with the update from the start, and a duplicate redelivery re-emits nothing.
  */
 final class RclTileBuilder {
   private final RclKey rcl;
@@ -31,12 +31,13 @@ final class RclTileBuilder {
     this.codec = codec;
   }
 
-  /** Adds a piece given as its {@link PieceContent} bytes, placed by chart version {@code revision} as feature {@code featureIndex}. */
-  void add(byte[] content, String revision, int featureIndex) {
-    TileFeature piece = codec.decode(content);
-    featureHash.update(codec.contentOf(content, piece)); // before the revision and index are put back
-    piece.setRevision(revision);
-    piece.setFeatureIndex(featureIndex);
+  /** Adds a piece given as its {@link StoredPiece} bytes. */
+  void add(byte[] stored) {
+    int offset = StoredPiece.contentOffset(stored);
+    TileFeature piece = codec.decode(stored, offset);
+    featureHash.update(stored, offset, stored.length - offset); // the content: revision and index are not in it
+    piece.setRevision(StoredPiece.revisionOf(stored));
+    piece.setFeatureIndex(StoredPiece.featureIndexOf(stored));
     features.add(piece);
   }
 

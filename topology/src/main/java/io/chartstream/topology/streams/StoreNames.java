@@ -6,9 +6,11 @@ public final class StoreNames {
   public static final String CHART_PROGRESS = "chart-progress";
   /** chart id | RCL → touched by the current version (1) or only by earlier ones (0). */
   public static final String CHART_RCLS = "chart-rcls";
+  /** chart id | LNAM | occurrence → PlacedFeature: what each source feature last placed, and where. */
+  public static final String CHART_FEATURES = "chart-features";
   /** Chart id → CatalogRcls: the RCLs the catalogue says a chart covers. */
   public static final String CATALOG_RCLS = "catalog-rcls";
-  /** RCL | chart id | revision | feature index | piece → the piece's TileFeature bytes (PieceContent). */
+  /** RCL | chart id | LNAM | occurrence | piece → StoredPiece: revision and feature index that placed it, and its content. */
   public static final String RCL_PIECES = "rcl-pieces";
   /** RCL | chart id → RclChartState: expected there, and the version that ended there. */
   public static final String RCL_CHARTS = "rcl-charts";

@@ -38,12 +38,17 @@ final class ChartFixture {
   }
 
   ChartFixture feature(String objectClass, String wkt, Map<String, Object> attributes) {
+    return named(String.format("0226%08X0001", 1000 + features.size()), objectClass, wkt, attributes);
+  }
+
+  /** A feature with the LNAM given: the same feature in another version, or one of several sharing an LNAM (split soundings). */
+  ChartFixture named(String lnam, String objectClass, String wkt, Map<String, Object> attributes) {
     int primitive = wkt.startsWith("POINT") || wkt.startsWith("MULTIPOINT") ? 1 : wkt.contains("POLYGON") ? 3 : 2;
     features.add(S57Feature.newBuilder()
         .setChartId(chartId).setRevision(revision()).setIndex(features.size())
         .setObjectClass(objectClass).setObjectClassCode(objectClass.hashCode() & 0xff).setPrimitive(primitive)
         .setRcid(features.size() + 1).setGroup(2).setRecordVersion(1).setAgency(550)
-        .setFidn(1000 + features.size()).setFids(1).setLnam(String.format("0226%08X0001", 1000 + features.size()))
+        .setFidn(1000 + features.size()).setFids(1).setLnam(lnam)
         .setAttributes(new LinkedHashMap<>(attributes))
         .setGeometry(ByteBuffer.wrap(wkb(wkt)))
         .build());

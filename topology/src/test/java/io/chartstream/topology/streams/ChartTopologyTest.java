@@ -169,6 +169,93 @@ class ChartTopologyTest {
     assertEquals("4", tile.getFeatures().getFirst().getAttributes().get("COLOUR"));
   }
 
+  /**
+   * The oracle for sending only what an update changes: a chart taken through three versions
+   * (a feature modified in place, one moved to another RCL, one deleted, one inserted, split
+   * soundings sharing an LNAM with one of them removed) ends with the tiles, by content hash, of
+   * a topology that saw only the last version.
+   */
+  @Test
+  void anUpdatedChartEndsWithTheTilesOfACleanRunOfItsLastVersion() {
+    String coverage = WEST_AND_EAST;
+    String west = "POINT (" + LON + " " + LAT + ")";
+    String east = "POINT (" + EAST + " " + LAT + ")";
+    ChartFixture v0 = new ChartFixture("US5AAAAA", 1, 0)
+        .named("A", "DEPARE", ChartFixture.square(LON, LAT, 0.01), Map.of("DRVAL1", 5.0))
+        .named("B", "BOYLAT", west, Map.of("COLOUR", "3"))
+        .named("C", "LNDMRK", west, Map.of())
+        .named("S", "SOUNDG", String.format(java.util.Locale.ROOT, "POINT Z (%f %f 5.1)", LON, LAT), Map.of())
+        .named("S", "SOUNDG", String.format(java.util.Locale.ROOT, "POINT Z (%f %f 7.5)", EAST, LAT), Map.of())
+        .named("S", "SOUNDG", String.format(java.util.Locale.ROOT, "POINT Z (%f %f 9.0)", EAST, LAT), Map.of());
+    ChartFixture v1 = new ChartFixture("US5AAAAA", 1, 1)
+        .named("A", "DEPARE", ChartFixture.square(LON, LAT, 0.01), Map.of("DRVAL1", 10.0)) // modified in place
+        .named("B", "BOYLAT", east, Map.of("COLOUR", "3")) // moved east
+        .named("S", "SOUNDG", String.format(java.util.Locale.ROOT, "POINT Z (%f %f 5.1)", LON, LAT), Map.of())
+        .named("S", "SOUNDG", String.format(java.util.Locale.ROOT, "POINT Z (%f %f 7.5)", EAST, LAT), Map.of()) // third sounding gone, C deleted
+        .named("D", "LNDMRK", east, Map.of()); // inserted
+    ChartFixture v2 = new ChartFixture("US5AAAAA", 1, 2)
+        .named("A", "DEPARE", ChartFixture.square(LON, LAT, 0.01), Map.of("DRVAL1", 10.0))
+        .named("B", "BOYLAT", east, Map.of("COLOUR", "4")) // modified again
+        .named("S", "SOUNDG", String.format(java.util.Locale.ROOT, "POINT Z (%f %f 5.1)", LON, LAT), Map.of())
+        .named("S", "SOUNDG", String.format(java.util.Locale.ROOT, "POINT Z (%f %f 7.5)", EAST, LAT), Map.of())
+        .named("D", "LNDMRK", east, Map.of());
+    catalog.pipeInput("US5AAAAA", v0.catalogEntry(coverage));
+    send(v0);
+    Map<Long, RclTile> latest = byRcl(emitted());
+    for (ChartFixture next : List.of(v1, v2)) {
+      catalog.pipeInput("US5AAAAA", next.catalogEntry(coverage));
+      send(next);
+      latest.putAll(byRcl(emitted()));
+    }
+
+    stop();
+    start();
+    catalog.pipeInput("US5AAAAA", v2.catalogEntry(coverage));
+    send(v2);
+    Map<Long, RclTile> clean = byRcl(emitted());
+    assertEquals(clean.keySet(), latest.keySet());
+    for (long rcl : clean.keySet()) {
+      assertEquals(clean.get(rcl).getContentHash(), latest.get(rcl).getContentHash(), "RCL " + RclKey.decode(rcl));
+      assertEquals(lnamsOf(clean.get(rcl)), lnamsOf(latest.get(rcl)));
+    }
+    assertEquals(List.of("B", "D", "S"), lnamsOf(clean.get(home(EAST, LAT).encoded())).stream().distinct().sorted().toList());
+    assertEquals(List.of("A", "S"), lnamsOf(clean.get(home(LON, LAT).encoded())).stream().distinct().sorted().toList());
+  }
+
+  @Test
+  void anUpdateThatChangesOneFeatureSendsOnlyThatFeatureThroughTheRepartition() {
+    ChartFixture v0 = new ChartFixture("US5AAAAA", 1, 0).named("A", "DEPARE", ChartFixture.square(LON, LAT, 0.01), Map.of())
+        .named("B", "BOYLAT", "POINT (" + EAST + " " + LAT + ")", Map.of("COLOUR", "3"))
+        .named("C", "LNDMRK", "POINT (" + EAST + " " + LAT + ")", Map.of());
+    catalog.pipeInput("US5AAAAA", v0.catalogEntry(WEST_AND_EAST));
+    send(v0);
+    emitted();
+    var repartition = driver.createOutputTopic("chartstream-test-" + ChartTopology.RCL_EVENTS + "-repartition",
+        org.apache.kafka.common.serialization.Serdes.Long().deserializer(),
+        new io.chartstream.schema.serde.PlainAvroSerde<io.chartstream.schema.avro.internal.RclEvent>(
+            io.chartstream.schema.avro.internal.RclEvent.SCHEMA$).deserializer());
+    repartition.readValuesToList();
+    ChartFixture v1 = new ChartFixture("US5AAAAA", 1, 1).named("A", "DEPARE", ChartFixture.square(LON, LAT, 0.01), Map.of())
+        .named("B", "BOYLAT", "POINT (" + EAST + " " + LAT + ")", Map.of("COLOUR", "4"))
+        .named("C", "LNDMRK", "POINT (" + EAST + " " + LAT + ")", Map.of());
+    catalog.pipeInput("US5AAAAA", v1.catalogEntry(WEST_AND_EAST));
+    send(v1);
+    List<Object> events = repartition.readValuesToList().stream().map(e -> (Object) e.getEvent()).toList();
+    List<String> pieces = events.stream().filter(e -> e instanceof io.chartstream.schema.avro.internal.EncodedPiece)
+        .map(e -> ((io.chartstream.schema.avro.internal.EncodedPiece) e).getLnam()).toList();
+    List<String> removals = events.stream().filter(e -> e instanceof io.chartstream.schema.avro.internal.FeatureRemoval)
+        .map(e -> ((io.chartstream.schema.avro.internal.FeatureRemoval) e).getLnam()).toList();
+    assertEquals(List.of("B"), pieces, "only the changed buoy is placed again");
+    assertEquals(List.of("B"), removals, "after its old pieces are removed");
+    RclTile east = byRcl(emitted()).get(home(EAST, LAT).encoded());
+    assertEquals(List.of("B", "C"), lnamsOf(east));
+    assertEquals("4", east.getFeatures().getFirst().getAttributes().get("COLOUR"));
+  }
+
+  private static List<String> lnamsOf(RclTile tile) {
+    return tile.getFeatures().stream().map(TileFeature::getLnam).toList();
+  }
+
   @Test
   void aNewEditionThatShrinksCoverageEmptiesTheRclsItLeft() {
     ChartFixture v1 = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01))

@@ -42,7 +42,9 @@ class FeatureClipProcessorTest {
         Stores.inMemoryKeyValueStore(StoreNames.CHART_RCLS), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
     catalogRcls = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CATALOG_RCLS),
         Serdes.String(), new PlainAvroSerde<CatalogRcls>(CatalogRcls.SCHEMA$)).withLoggingDisabled().build();
-    for (var store : List.of(progress, chartRcls, catalogRcls)) {
+    KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> chartFeatures = Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(StoreNames.CHART_FEATURES), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
+    for (var store : List.of(progress, chartRcls, chartFeatures, catalogRcls)) {
       store.init(context.getStateStoreContext(), store);
       context.addStateStore(store);
     }

@@ -8,6 +8,7 @@ import io.chartstream.schema.avro.TileFeature;
 import io.chartstream.schema.avro.internal.ChartExpectation;
 import io.chartstream.schema.avro.internal.ChartTileEnd;
 import io.chartstream.schema.avro.internal.EncodedPiece;
+import io.chartstream.schema.avro.internal.FeatureRemoval;
 import io.chartstream.schema.avro.internal.RclChartState;
 import io.chartstream.schema.avro.internal.RclEmission;
 import io.chartstream.schema.avro.internal.RclEvent;
@@ -17,7 +18,6 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,10 +26,9 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The RCL stage alone: completeness, superseded pieces, and emission on the punctuator fired by hand. */
+/** The RCL stage alone: completeness, removed and replaced features, and emission on the punctuator fired by hand. */
 class RclAssemblerTest {
   static final long RCL = RclKey.of(2900, 1300, 13).encoded();
-  static final Serializer<TileFeature> PIECE_BYTES = new PlainAvroSerde<TileFeature>(TileFeature.SCHEMA$).serializer();
 
   MockProcessorContext<Long, RclTile> context;
   RclAssembler assembler;
@@ -75,40 +74,50 @@ class RclAssemblerTest {
   }
 
   @Test
-  void anEndMarkerRemovesThePiecesOfOtherVersions() {
+  void aRemovalTakesEveryPieceOfItsFeatureAndTheRclWaitsForTheVersionsEnd() {
     event(new ChartExpectation("A", true));
-    event(piece("A", "1:0::", 0));
-    event(piece("A", "1:0::", 1));
+    event(piece("A", "1:0::", "L1", 0, 0, 1));
+    event(piece("A", "1:0::", "L1", 0, 1, 2));
+    event(piece("A", "1:0::", "L2", 1, 0, 3));
     event(new ChartTileEnd("A", "1:0::"));
     punctuate();
-    event(piece("A", "1:1::", 0));
-    event(new ChartTileEnd("A", "1:1::"));
+    assertEquals(3, context.forwarded().getFirst().record().value().getFeatures().size());
     context.resetForwards();
+
+    event(new FeatureRemoval("A", "1:1::", "L1", 0));
+    event(piece("A", "1:1::", "L1", 4, 0, 9));
+    event(new ChartExpectation("B", false)); // another chart makes the RCL dirty meanwhile
+    punctuate();
+    assertTrue(context.forwarded().isEmpty(), "no tile mixes two versions of A");
+    event(new ChartTileEnd("A", "1:1::"));
     punctuate();
     RclTile tile = context.forwarded().getFirst().record().value();
     assertEquals(2, tile.getSequence());
-    assertEquals(1, tile.getFeatures().size());
-    assertEquals("1:1::", tile.getFeatures().getFirst().getRevision());
+    assertEquals(List.of("L1", "L2"), tile.getFeatures().stream().map(TileFeature::getLnam).toList());
+    assertEquals(List.of("1:1::", "1:0::"), tile.getFeatures().stream().map(TileFeature::getRevision).toList(),
+        "the feature the update left alone keeps the version that placed it");
+    assertEquals(List.of(4, 1), tile.getFeatures().stream().map(TileFeature::getFeatureIndex).toList());
+    assertEquals("1:1::", tile.getCharts().getFirst().getRevision());
   }
 
   @Test
   void piecesComeOutWithTheirRevisionAndIndexAndOnlyContentDecidesTheHash() {
     event(new ChartExpectation("A", true));
-    event(new PieceContent().encode(TileFeature.newBuilder(feature("A", "1:0::", 3, 7))));
+    event(piece("A", "1:0::", "L7", 3, 0, 7));
     event(new ChartTileEnd("A", "1:0::"));
     punctuate();
     TileFeature out = context.forwarded().getFirst().record().value().getFeatures().getFirst();
-    assertEquals("1:0::", out.getRevision());
-    assertEquals(3, out.getFeatureIndex());
-    assertEquals(feature("A", "1:0::", 3, 7), out);
-    // The same content under the next revision, at another index, as an earlier chartstream wrote it: no re-emission.
+    assertEquals(feature("A", "1:0::", "L7", 3, 0, 7), out);
+    // The same content placed again by the next version, at another index: no re-emission.
     context.resetForwards();
-    event(feature("A", "1:1::", 2, 7));
+    event(new FeatureRemoval("A", "1:1::", "L7", 0));
+    event(piece("A", "1:1::", "L7", 2, 0, 7));
     event(new ChartTileEnd("A", "1:1::"));
     punctuate();
     assertTrue(context.forwarded().isEmpty(), "same content, same hash");
     // Other content is emitted.
-    event(piece("A", "1:2::", 2));
+    event(new FeatureRemoval("A", "1:2::", "L7", 0));
+    event(piece("A", "1:2::", "L7", 2, 0, 8));
     event(new ChartTileEnd("A", "1:2::"));
     punctuate();
     assertEquals(1, context.forwarded().size());
@@ -116,18 +125,29 @@ class RclAssemblerTest {
   }
 
   @Test
-  void aWholePieceStoredByAnEarlierChartstreamHashesAsItsContent() {
-    KeyValueStore<Bytes, byte[]> pieces = context.getStateStore(StoreNames.RCL_PIECES);
-    pieces.put(RclStoreKeys.piece(RCL, "A", "1:0::", 3, 0), PIECE_BYTES.serialize("", feature("A", "1:0::", 3, 7)));
+  void aChartWhoseFirstVersionIsOnItsWayIsLeftOutWithoutHoldingTheRclBack() {
     event(new ChartExpectation("A", true));
+    event(piece("A", "1:0::", "L1", 0, 0, 1));
+    event(piece("B", "1:0::", "L2", 0, 0, 2));
     event(new ChartTileEnd("A", "1:0::"));
     punctuate();
-    assertEquals(feature("A", "1:0::", 3, 7), context.forwarded().getFirst().record().value().getFeatures().getFirst());
+    RclTile tile = context.forwarded().getFirst().record().value();
+    assertEquals(List.of("A"), tile.getCharts().stream().map(c -> c.getChartId()).toList());
+    assertEquals(1, tile.getFeatures().size());
+  }
+
+  @Test
+  void anEndMarkerOfAVersionThatChangedNothingHereEmitsNothing() {
+    event(new ChartExpectation("A", true));
+    event(piece("A", "1:0::", "L1", 0, 0, 1));
+    event(new ChartTileEnd("A", "1:0::"));
+    punctuate();
     context.resetForwards();
-    event(new PieceContent().encode(TileFeature.newBuilder(feature("A", "1:1::", 2, 7))));
     event(new ChartTileEnd("A", "1:1::"));
     punctuate();
-    assertTrue(context.forwarded().isEmpty(), "same content, same hash");
+    assertTrue(context.forwarded().isEmpty());
+    KeyValueStore<Bytes, RclChartState> charts = context.getStateStore(StoreNames.RCL_CHARTS);
+    assertEquals("1:1::", charts.get(RclStoreKeys.rclChart(RCL, "A")).getEndedRevision());
   }
 
   private void event(Object event) {
@@ -140,12 +160,16 @@ class RclAssemblerTest {
 
   /** A piece as the clipper sends it. */
   private static EncodedPiece piece(String chart, String revision, int index) {
-    return new PieceContent().encode(TileFeature.newBuilder(feature(chart, revision, index, index)));
+    return piece(chart, revision, "L" + index, index, 0, index);
   }
 
-  private static TileFeature feature(String chart, String revision, int index, int content) {
-    return TileFeature.newBuilder().setChartId(chart).setRevision(revision).setFeatureIndex(index).setPiece(0)
-        .setLnam("L" + content).setObjectClass("DEPARE").setObjectClassCode(42).setPrimitive(3).setAttributes(Map.of())
+  private static EncodedPiece piece(String chart, String revision, String lnam, int index, int piece, int content) {
+    return new PieceContent().encode(TileFeature.newBuilder(feature(chart, revision, lnam, index, piece, content)), 0);
+  }
+
+  private static TileFeature feature(String chart, String revision, String lnam, int index, int piece, int content) {
+    return TileFeature.newBuilder().setChartId(chart).setRevision(revision).setFeatureIndex(index).setPiece(piece)
+        .setLnam(lnam).setObjectClass("DEPARE").setObjectClassCode(42).setPrimitive(3).setAttributes(Map.of())
         .setGeometry(ByteBuffer.wrap(new byte[] {(byte) content})).build();
   }
 }
