@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import io.chartstream.topology.streams.StoreNames;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -154,6 +155,9 @@ class TopologyEndToEndTest {
       Set<String> internal = new TreeSet<>();
       admin.listTopics().names().get().stream().filter(t -> t.startsWith(EmbeddedTopology.APPLICATION_ID + "-")).forEach(internal::add);
       assertTrue(internal.stream().anyMatch(t -> t.endsWith("rcl-pieces-changelog")), "internal topics: " + internal);
+      // The names TopologyStateFormat tells the state format by.
+      assertTrue(internal.contains(TopologyStateFormat.changelog(EmbeddedTopology.APPLICATION_ID, StoreNames.RCL_PIECES)), "internal: " + internal);
+      assertTrue(internal.contains(TopologyStateFormat.changelog(EmbeddedTopology.APPLICATION_ID, StoreNames.CHART_FEATURES)), "internal: " + internal);
       assertTrue(internal.stream().anyMatch(t -> t.endsWith("rcl-events-repartition")), "internal topics: " + internal);
       for (String topic : internal) {
         int largest = TopicDump.read(harness.bootstrap(), topic).stream()
