@@ -1,6 +1,7 @@
 package io.chartstream.topology.triangulate;
 
 import io.chartstream.schema.avro.S57Feature;
+import io.chartstream.schema.avro.Triangles;
 import io.chartstream.topology.FeatureStage;
 import io.chartstream.topology.PieceDraft;
 import io.chartstream.topology.StageException;
@@ -8,6 +9,7 @@ import io.chartstream.topology.rcl.RclGrid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
@@ -34,26 +36,48 @@ public final class TriangulationStage implements FeatureStage {
     this.grid = Objects.requireNonNull(grid, "grid");
   }
 
+  /**
+   * Above this many vertices in its area pieces, a feature's pieces are triangulated in parallel
+   * (the common fork-join pool and the stream thread): a few big areas (a coastline zone, a
+   * quality polygon of 40,000 vertices) are most of an update's work and of a band-1 chart's,
+   * and their pieces are independent. Below it, forking costs more than it saves.
+   */
+  static final int PARALLEL_VERTICES = 20_000;
+
   @Override
   public void process(S57Feature source, Geometry projected, List<PieceDraft> pieces) {
-    List<String> failures = null;
+    List<PieceDraft> areas = new ArrayList<>(pieces.size());
+    int vertices = 0;
     for (PieceDraft piece : pieces) {
-      if (!(piece.geometry() instanceof Polygonal) || piece.geometry().isEmpty()) {
-        continue;
-      }
-      Envelope tile = grid.tileEnvelope(piece.rcl());
-      try {
-        piece.record().setTriangles(AreaTriangulator.triangulateArea(piece.geometry(), tile).mesh().toAvro());
-      } catch (StageException e) {
-        if (failures == null) {
-          failures = new ArrayList<>();
-        }
-        failures.add(piece.rcl() + ": " + e.getMessage());
+      if (piece.geometry() instanceof Polygonal && !piece.geometry().isEmpty()) {
+        areas.add(piece);
+        vertices += piece.geometry().getNumPoints();
       }
     }
-    if (failures != null) {
+    Stream<PieceDraft> work = areas.size() > 1 && vertices >= PARALLEL_VERTICES ? areas.parallelStream() : areas.stream();
+    // Each piece's outcome in order; the records are set afterwards, on this thread.
+    List<Object> outcomes = work.map(this::triangulate).toList();
+    List<String> failures = new ArrayList<>();
+    for (int i = 0; i < areas.size(); i++) {
+      switch (outcomes.get(i)) {
+        case Triangles triangles -> areas.get(i).record().setTriangles(triangles);
+        case String failure -> failures.add(failure);
+        default -> throw new IllegalStateException("unexpected outcome " + outcomes.get(i));
+      }
+    }
+    if (!failures.isEmpty()) {
       throw new StageException(AreaTriangulator.FAILED, "no triangles for " + failures.size() + " of "
           + pieces.size() + " pieces: " + String.join("; ", failures));
+    }
+  }
+
+  /** The piece's triangles, or why there are none. */
+  private Object triangulate(PieceDraft piece) {
+    Envelope tile = grid.tileEnvelope(piece.rcl());
+    try {
+      return AreaTriangulator.triangulateArea(piece.geometry(), tile).mesh().toAvro();
+    } catch (StageException e) {
+      return piece.rcl() + ": " + e.getMessage();
     }
   }
 }

@@ -102,6 +102,29 @@ class TriangulationStageTest {
     }
   }
 
+  /** Past {@link TriangulationStage#PARALLEL_VERTICES} the pieces are triangulated in parallel: to the same triangles. */
+  @Test
+  void piecesTriangulatedInParallelGetTheTrianglesTheyGetOneByOne() throws Exception {
+    RclGrid world = RclGrid.worldMercator();
+    TriangulationStage worldStage = new TriangulationStage(world);
+    List<PieceDraft> together = new ArrayList<>();
+    int vertices = 0;
+    for (SharedCellFeatures.AreaPiece p : SharedCellFeatures.areaPieces()) {
+      together.add(new PieceDraft(p.piece().rcl(), p.piece().geometry(), TileFeature.newBuilder()));
+      vertices += p.piece().geometry().getNumPoints();
+      if (vertices > 3 * TriangulationStage.PARALLEL_VERTICES) {
+        break;
+      }
+    }
+    assertTrue(vertices > 2 * TriangulationStage.PARALLEL_VERTICES, "enough vertices to go parallel: " + vertices);
+    worldStage.process(null, null, together);
+    for (PieceDraft piece : together) {
+      PieceDraft alone = new PieceDraft(piece.rcl(), piece.geometry(), TileFeature.newBuilder());
+      worldStage.process(null, null, List.of(alone));
+      assertEquals(alone.record().getTriangles(), piece.record().getTriangles(), piece.rcl().toString());
+    }
+  }
+
   private static PieceDraft draft(RclKey rcl, String wkt) {
     Geometry g = AreaTriangulatorTest.read(wkt);
     return new PieceDraft(rcl, g, TileFeature.newBuilder());
