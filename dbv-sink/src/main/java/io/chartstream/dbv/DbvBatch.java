@@ -15,7 +15,7 @@ import java.util.Set;
  * @param nextOffsets per partition, the offset of the next record to read
  */
 public record DbvBatch(
-    List<RclTile> tiles,
+    List<EncodedTile> tiles,
     List<DbvChart> charts,
     Set<String> removedCharts,
     Map<SourcePartition, Long> nextOffsets) {
@@ -29,6 +29,6 @@ public record DbvBatch(
 
   /** Only tiles and offsets. */
   public static DbvBatch ofTiles(List<RclTile> tiles, Map<SourcePartition, Long> nextOffsets) {
-    return new DbvBatch(tiles, List.of(), Set.of(), nextOffsets);
+    return new DbvBatch(tiles.stream().map(EncodedTile::of).toList(), List.of(), Set.of(), nextOffsets);
   }
 }

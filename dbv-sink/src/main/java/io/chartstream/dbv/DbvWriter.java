@@ -94,7 +94,7 @@ public final class DbvWriter implements AutoCloseable {
       for (DbvChart chart : batch.charts()) {
         upsertChart(chart);
       }
-      List<RclTile> tiles = newestPerRcl(batch.tiles());
+      List<EncodedTile> tiles = newestPerRcl(batch.tiles());
       for (int from = 0; from < tiles.size(); from += TILE_ROWS_PER_STATEMENT) {
         upsertTileRows(tiles.subList(from, Math.min(tiles.size(), from + TILE_ROWS_PER_STATEMENT)));
       }
@@ -106,16 +106,16 @@ public final class DbvWriter implements AutoCloseable {
     }
   }
 
-  /** Within a batch only the highest sequence of an RCL matters; dropping the rest saves encoding. */
-  private static List<RclTile> newestPerRcl(Collection<RclTile> tiles) {
-    Map<Long, RclTile> newest = new LinkedHashMap<>();
-    for (RclTile tile : tiles) {
-      newest.merge(tile.getRcl(), tile, (a, b) -> b.getSequence() > a.getSequence() ? b : a);
+  /** Within a batch only the highest sequence of an RCL matters; dropping the rest saves compressing. */
+  private static List<EncodedTile> newestPerRcl(Collection<EncodedTile> tiles) {
+    Map<Long, EncodedTile> newest = new LinkedHashMap<>();
+    for (EncodedTile tile : tiles) {
+      newest.merge(tile.rcl(), tile, (a, b) -> b.sequence() > a.sequence() ? b : a);
     }
     return new ArrayList<>(newest.values());
   }
 
-  private void upsertTileRows(List<RclTile> tiles) throws SQLException {
+  private void upsertTileRows(List<EncodedTile> tiles) throws SQLException {
     String values = String.join(",", java.util.Collections.nCopies(tiles.size(), "(?,?,?,?,?,?,?,?,?)"));
     String sql = "INSERT INTO tiles(level,row,col,rcl,sequence,charts,feature_count,content_hash,blob) VALUES "
         + values
@@ -125,16 +125,16 @@ public final class DbvWriter implements AutoCloseable {
         + " WHERE excluded.sequence > tiles.sequence";
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       int p = 1;
-      for (RclTile tile : tiles) {
-        ps.setInt(p++, tile.getLevel());
-        ps.setInt(p++, tile.getRow());
-        ps.setInt(p++, tile.getCol());
-        ps.setLong(p++, tile.getRcl());
-        ps.setLong(p++, tile.getSequence());
-        ps.setString(p++, chartsJson(tile.getCharts()));
-        ps.setInt(p++, tile.getFeatures().size());
-        ps.setString(p++, tile.getContentHash());
-        ps.setBytes(p++, codec.encode(tile));
+      for (EncodedTile tile : tiles) {
+        ps.setInt(p++, tile.level());
+        ps.setInt(p++, tile.row());
+        ps.setInt(p++, tile.col());
+        ps.setLong(p++, tile.rcl());
+        ps.setLong(p++, tile.sequence());
+        ps.setString(p++, chartsJson(tile.charts()));
+        ps.setInt(p++, tile.featureCount());
+        ps.setString(p++, tile.contentHash());
+        ps.setBytes(p++, codec.compress(tile));
       }
       ps.executeUpdate();
     }

@@ -8,11 +8,8 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * A tile's {@code blob}: the RclTile's plain Avro binary encoding (no wire header, no container)
@@ -20,22 +17,17 @@ import org.apache.avro.specific.SpecificDatumWriter;
  * Python's {@code zlib.decompress} and any zlib binding read it. Not thread-safe.
  */
 public final class TileBlobCodec {
-  private final SpecificDatumWriter<RclTile> writer = new SpecificDatumWriter<>(RclTile.class);
   private final SpecificDatumReader<RclTile> reader = new SpecificDatumReader<>(RclTile.class);
-  private BinaryEncoder encoder;
   private BinaryDecoder decoder;
 
   /** Avro-encodes and compresses a tile. */
   public byte[] encode(RclTile tile) {
-    ByteArrayOutputStream avro = new ByteArrayOutputStream(4096);
-    encoder = EncoderFactory.get().binaryEncoder(avro, encoder);
-    try {
-      writer.write(tile, encoder);
-      encoder.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return deflate(avro.toByteArray());
+    return compress(EncodedTile.of(tile));
+  }
+
+  /** The blob of an encoded tile: its Avro bytes compressed. */
+  public byte[] compress(EncodedTile tile) {
+    return deflate(tile.avro());
   }
 
   /** Decompresses and decodes a blob written by {@link #encode}. */

@@ -57,7 +57,7 @@ public final class DbvSink implements Runnable, AutoCloseable {
     this.consumer = new KafkaConsumer<>(consumerProperties(config.bootstrapServers()),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.batcher = new RecordBatcher(config.tilesTopic(), config.catalogTopic(),
-        new AvroWireDeserializer<RclTile>(registry, TopicSchemas.RCL_TILE),
+        new TileRecords(registry, new AvroWireDeserializer<RclTile>(registry, TopicSchemas.RCL_TILE)),
         new AvroWireDeserializer<ChartCatalogEntry>(registry, TopicSchemas.CATALOG_ENTRY),
         new AvroWireDeserializer<Object>(registry, TopicSchemas.STRING_KEY));
   }

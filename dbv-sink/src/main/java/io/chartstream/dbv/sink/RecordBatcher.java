@@ -4,7 +4,7 @@ import io.chartstream.dbv.DbvBatch;
 import io.chartstream.dbv.DbvChart;
 import io.chartstream.dbv.SourcePartition;
 import io.chartstream.schema.avro.ChartCatalogEntry;
-import io.chartstream.schema.avro.RclTile;
+import io.chartstream.dbv.EncodedTile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,18 +16,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Turns one poll's records into a {@link DbvBatch}: tiles decoded from {@code rcl.tiles},
+ * Turns one poll's records into a {@link DbvBatch}: tiles from {@code rcl.tiles} ({@link TileRecords}),
  * catalogue entries (or tombstones) from {@code charts.catalog}, in offset order, with the
  * positions to store. A pure function of the records, so a replay builds the same batch.
  */
 final class RecordBatcher {
   private final String tilesTopic;
   private final String catalogTopic;
-  private final Deserializer<RclTile> tiles;
+  private final TileRecords tiles;
   private final Deserializer<ChartCatalogEntry> catalog;
   private final Deserializer<?> catalogKeys;
 
-  RecordBatcher(String tilesTopic, String catalogTopic, Deserializer<RclTile> tiles,
+  RecordBatcher(String tilesTopic, String catalogTopic, TileRecords tiles,
       Deserializer<ChartCatalogEntry> catalog, Deserializer<?> catalogKeys) {
     this.tilesTopic = tilesTopic;
     this.catalogTopic = catalogTopic;
@@ -37,7 +37,7 @@ final class RecordBatcher {
   }
 
   DbvBatch batch(ConsumerRecords<byte[], byte[]> records, Map<TopicPartition, Long> positions) {
-    List<RclTile> tileList = new ArrayList<>();
+    List<EncodedTile> tileList = new ArrayList<>();
     List<DbvChart> charts = new ArrayList<>();
     Set<String> removed = new HashSet<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -45,7 +45,7 @@ final class RecordBatcher {
         // A tombstone on rcl.tiles would only mean compaction of a deleted RCL; the topology never
         // deletes tiles, so there is nothing to apply.
         if (record.value() != null) {
-          tileList.add(tiles.deserialize(record.topic(), record.value()));
+          tileList.add(tiles.read(record.topic(), record.value()));
         }
       } else if (record.topic().equals(catalogTopic)) {
         applyCatalog(record, charts, removed);

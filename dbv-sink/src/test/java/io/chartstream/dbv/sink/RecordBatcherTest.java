@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.chartstream.dbv.DbvBatch;
 import io.chartstream.dbv.SourcePartition;
 import io.chartstream.dbv.TestTiles;
+import io.chartstream.dbv.TileBlobCodec;
 import io.chartstream.schema.TopicSchemas;
 import io.chartstream.schema.avro.CatalogSource;
 import io.chartstream.schema.avro.ChartCatalogEntry;
@@ -28,7 +29,7 @@ class RecordBatcherTest {
   private final AvroWireSerializer<Object> values = new AvroWireSerializer<>(registry, TopicSchemas.CATALOG_ENTRY, false);
   private final AvroWireSerializer<Object> tiles = new AvroWireSerializer<>(registry, TopicSchemas.RCL_TILE, false);
   private final RecordBatcher batcher = new RecordBatcher("t", "c",
-      new AvroWireDeserializer<RclTile>(registry, TopicSchemas.RCL_TILE),
+      new TileRecords(registry, new AvroWireDeserializer<RclTile>(registry, TopicSchemas.RCL_TILE)),
       new AvroWireDeserializer<ChartCatalogEntry>(registry, TopicSchemas.CATALOG_ENTRY),
       new AvroWireDeserializer<Object>(registry, TopicSchemas.STRING_KEY));
 
@@ -49,7 +50,8 @@ class RecordBatcherTest {
 
     DbvBatch batch = batcher.batch(records, Map.of(tp, 5L, tilesTp, 1L));
 
-    assertEquals(List.of(tile), batch.tiles());
+    assertEquals(1, batch.tiles().size());
+    assertEquals(tile, new TileBlobCodec().decode(new TileBlobCodec().compress(batch.tiles().getFirst())));
     assertEquals(Set.of("A", "B"), batch.removedCharts());
     // A's entry came before its tombstone, B's second entry after: only that one is left to insert.
     assertEquals(List.of("B 2:0:20240101:20230101"),
