@@ -6,7 +6,9 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.WatchEvent;
@@ -52,7 +54,7 @@ public final class InputWatch implements AutoCloseable {
     WatchService service = null;
     try {
       if (!Files.isDirectory(root)) {
-        throw new NotDirectoryException(root.toString());
+        throw Files.exists(root) ? new NotDirectoryException(root.toString()) : new NoSuchFileException(root.toString());
       }
       service = root.getFileSystem().newWatchService();
       InputWatch watch = new InputWatch(root, service);
@@ -75,18 +77,23 @@ public final class InputWatch implements AutoCloseable {
    * Waits up to {@code maxMillis} for a change under the root and takes every change already
    * queued with it, so one burst of events (a file copied in many writes) is one answer.
    *
-   * @return whether anything changed (or events were lost, which may hide a change)
+   * @return whether anything changed (or events were lost, which may hide a change); false once
+   *     the watch is closed
    */
   public boolean awaitChange(long maxMillis) throws InterruptedException {
-    WatchKey key = service.poll(Math.max(0, maxMillis), TimeUnit.MILLISECONDS);
-    if (key == null) {
-      return false;
+    try {
+      WatchKey key = service.poll(Math.max(0, maxMillis), TimeUnit.MILLISECONDS);
+      if (key == null) {
+        return false;
+      }
+      while (key != null) {
+        take(key);
+        key = service.poll();
+      }
+      return true;
+    } catch (ClosedWatchServiceException e) {
+      return false; // closed by the task's stop(), which Connect calls from another thread
     }
-    while (key != null) {
-      take(key);
-      key = service.poll();
-    }
-    return true;
   }
 
   private void take(WatchKey key) {
