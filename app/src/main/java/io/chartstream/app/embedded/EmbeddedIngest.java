@@ -16,14 +16,18 @@ public final class EmbeddedIngest implements AutoCloseable {
   public static final String CONNECTOR_NAME = "chartstream-s57-ingest";
 
   /**
-   * Connector settings for a watched input where an update file should show in the dbv soon:
-   * the directory listed every 250 ms (cheap) and a file taken once unmodified for 500 ms
-   * (instead of 1 s each, which made up about 1.5 s of an update's latency). A copy that stalls
-   * longer than that mid-file would be read half-written: copy into the input by renaming.
+   * Connector settings for a watched input where an update file should show in the dbv soon. A
+   * local directory is watched for changes, so a copied file is scanned for at once and again
+   * the moment it settles; the periodic scan every 250 ms is only the fallback for lost events
+   * (and the pace of an s3:// input). A file is taken once unmodified for 250 ms: a copy writes
+   * a cell in milliseconds, so a longer wait would be latency only. A copy that stalls longer than
+   * that mid-file is read half-written and gives a dead letter (or a short chart version); its
+   * completed version has a new size and mtime, hence a new {@code FileStamp}, and is read again
+   * then. To avoid that, copy beside the input and rename into it, so the file appears whole.
    */
   public static final Map<String, String> PROMPT_WATCH = Map.of(
       S57SourceConnectorConfig.SCAN_INTERVAL_CONF, "250",
-      S57SourceConnectorConfig.SETTLE_CONF, "500");
+      S57SourceConnectorConfig.SETTLE_CONF, "250");
 
   private final EmbeddedConnectWorker worker;
 

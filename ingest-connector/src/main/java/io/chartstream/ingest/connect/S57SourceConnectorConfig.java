@@ -18,7 +18,8 @@ import org.apache.kafka.common.config.types.Password;
 public final class S57SourceConnectorConfig extends AbstractConfig {
   public static final String INPUT_CONF = "input";
   private static final String INPUT_DOC = "Directory, or s3://bucket/prefix, that holds exchange sets (CATALOG.031) and loose"
-      + " S-57 cells with their update files; it is watched for new files (an S3 prefix is listed again every scan).";
+      + " S-57 cells with their update files; it is watched for new files (an S3 prefix is listed again every scan)."
+      + " A directory is watched with the file system's change notification (inotify on Linux).";
   public static final String S3_ENDPOINT_CONF = "s3.endpoint";
   private static final String S3_ENDPOINT_DOC = "S3-compatible endpoint (MinIO, S3Proxy, …) for an s3:// input; empty for AWS S3.";
   public static final String S3_REGION_CONF = "s3.region";
@@ -41,10 +42,14 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
   public static final String ERRORS_TOPIC_CONF = "topic.errors";
   private static final String ERRORS_TOPIC_DOC = "Dead-letter topic of IngestError records, keyed by file.";
   public static final String SCAN_INTERVAL_CONF = "scan.interval.ms";
-  private static final String SCAN_INTERVAL_DOC = "How often the input is looked at again for new or changed files.";
+  private static final String SCAN_INTERVAL_DOC = "How often the input is scanned again in any case. A local directory is"
+      + " watched for changes (inotify on Linux) and scanned as soon as something changes, so this is the fallback for"
+      + " lost events and for a directory that cannot be watched; an s3:// input is listed again at this pace.";
   public static final String SETTLE_CONF = "file.settle.ms";
-  private static final String SETTLE_DOC = "A file modified less than this long ago is left for a later scan, so files still"
-      + " being copied in are not read half-written.";
+  private static final String SETTLE_DOC = "A file modified less than this long ago is left out of a scan, so files still"
+      + " being copied in are not read half-written; the input is scanned again the moment the first such file settles."
+      + " A file whose copy stalls longer than this is read half-written (a dead letter) and read again once complete,"
+      + " as its size and mtime changed: copy into the input by renaming to avoid that.";
   public static final String BATCH_CONF = "batch.max.records";
   private static final String BATCH_DOC = "Most records one poll hands to Connect.";
   /** Set by the connector for each task: this task's index and the number of tasks. */

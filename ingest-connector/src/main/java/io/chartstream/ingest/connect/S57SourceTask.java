@@ -11,6 +11,7 @@ import io.chartstream.ingest.s57.FileStamp;
 import io.chartstream.ingest.s57.IngestProblem;
 import io.chartstream.ingest.s57.InputScan;
 import io.chartstream.ingest.s57.InputScanner;
+import io.chartstream.ingest.s57.InputWatch;
 import io.chartstream.ingest.s57.S57FormatException;
 import io.chartstream.s3.S3MirrorException;
 import io.chartstream.s3.S3PrefixMirror;
@@ -45,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * read one at a time when their turn comes, so memory holds one chart version at most. A file
  * that fails gives one {@code IngestError} and the task goes on with the next.
  *
+ * <p>A local input directory is watched ({@link InputWatch}): a change starts a scan at once, and
+ * a file left out as not settled yet is scanned for again the moment it settles. The periodic
+ * scan every {@code scan.interval.ms} stays as the fallback for lost events and for a directory
+ * that cannot be watched.
+ *
  * <p>An {@code s3://} input is mirrored into a local directory ({@link S3PrefixMirror}) before
  * each scan, and that directory is scanned as any other: new objects are picked up at the next
  * scan, and an object that cannot be downloaded is one {@code download_failed} error naming its
@@ -52,6 +58,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class S57SourceTask extends SourceTask {
   private static final Logger LOGGER = LoggerFactory.getLogger(S57SourceTask.class);
+  /** Longest one poll waits for work before returning null, so Connect can stop the task promptly. */
+  private static final long MAX_POLL_WAIT_MILLIS = 250;
 
   private S57SourceConnectorConfig config;
   private InputScanner scanner;
@@ -68,6 +76,12 @@ public final class S57SourceTask extends SourceTask {
   private final List<SourceRecord> unitEnds = new ArrayList<>();
   /** CRCS from the catalogues, by absolute cell path. */
   private final Map<Path, CatalogEntry> catalogued = new HashMap<>();
+  /**
+   * Changes under a local input directory, so a scan follows a copied file at once; null for an
+   * s3:// input or where the directory cannot be watched, which then is scanned periodically only.
+   */
+  private InputWatch watch;
+  /** When the next scan is due without any change reported: the periodic fallback, or when a file settles. */
   private long nextScanMillis;
 
   @Override
@@ -84,6 +98,9 @@ public final class S57SourceTask extends SourceTask {
       LOGGER.info("Input {} is mirrored into {}", mirror.location(), config.input);
     }
     scanner = new InputScanner(config.input, config.settleMillis);
+    // The mirror of an s3:// input changes only when this task syncs it, before each scan:
+    // watching it would only echo the task's own downloads.
+    watch = mirror == null ? InputWatch.open(config.input).orElse(null) : null;
     registry = RestSchemaRegistryClient.fromUrl(config.schemaRegistryUrl);
     encoder = new RecordEncoder(registry, config);
     ledger = new OffsetLedger(context == null ? null : context.offsetStorageReader());
@@ -94,12 +111,10 @@ public final class S57SourceTask extends SourceTask {
     if (ready.isEmpty()) {
       if (planned.isEmpty()) {
         long wait = nextScanMillis - System.currentTimeMillis();
-        if (wait > 0) {
-          Thread.sleep(Math.min(wait, 250));
+        if (wait > 0 && !awaitChange(Math.min(wait, MAX_POLL_WAIT_MILLIS))) {
           return null;
         }
         plan();
-        nextScanMillis = System.currentTimeMillis() + config.scanIntervalMillis;
       }
       WorkUnit unit = nextUnit();
       if (unit == null) {
@@ -137,7 +152,22 @@ public final class S57SourceTask extends SourceTask {
     }
   }
 
+  /**
+   * Waits up to {@code maxMillis} for the watch to report a change in the input (a plain sleep
+   * without a watch), so the caller returns to Connect regularly and can be stopped promptly.
+   *
+   * @return whether the input changed, so it should be scanned now
+   */
+  private boolean awaitChange(long maxMillis) throws InterruptedException {
+    if (watch == null) {
+      Thread.sleep(maxMillis);
+      return false;
+    }
+    return watch.awaitChange(maxMillis);
+  }
+
   private void plan() {
+    nextScanMillis = System.currentTimeMillis() + config.scanIntervalMillis;
     if (mirror != null) {
       syncMirror();
     }
@@ -148,6 +178,9 @@ public final class S57SourceTask extends SourceTask {
       LOGGER.warn("Cannot scan the input {}: {}; trying again in {} ms", config.input, e.getMessage(), config.scanIntervalMillis);
       return;
     }
+    // A file left out only because it was modified a moment ago is taken the moment it settles,
+    // not up to a whole interval later.
+    scan.nextSettledAt().ifPresent(at -> nextScanMillis = Math.min(nextScanMillis, at));
     for (Path catalog : scan.catalogs()) {
       planCatalog(catalog);
     }
@@ -285,6 +318,9 @@ public final class S57SourceTask extends SourceTask {
 
   @Override
   public void stop() {
+    if (watch != null) {
+      watch.close();
+    }
     if (mirror != null) {
       mirror.close();
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
  *       lexical order is ingested.
  * </ul>
  * Files modified less than {@code settleMillis} ago are left for a later scan, so a file still
- * being copied into a watched directory is not read half-written.
+ * being copied into a watched directory is not read half-written; the scan says when the first
+ * of them becomes settled ({@link InputScan#nextSettledAt()}), so that later scan can come then.
  */
 public final class InputScanner {
   private final Path root;
@@ -49,9 +51,18 @@ public final class InputScanner {
     // directory -> chart id -> update number -> file
     Map<Path, Map<String, TreeMap<Integer, Path>>> groups = new TreeMap<>();
     long settledBefore = System.currentTimeMillis() - settleMillis;
+    OptionalLong nextSettledAt = OptionalLong.empty();
     for (Path file : listFiles()) {
       String name = file.getFileName().toString();
-      if (!isSettled(file, settledBefore)) {
+      OptionalLong modified = modifiedMillis(file);
+      if (modified.isEmpty()) {
+        continue; // vanished between listing and now
+      }
+      if (modified.getAsLong() > settledBefore) {
+        long settledAt = modified.getAsLong() + settleMillis;
+        if (nextSettledAt.isEmpty() || settledAt < nextSettledAt.getAsLong()) {
+          nextSettledAt = OptionalLong.of(settledAt);
+        }
         continue;
       }
       if (name.equalsIgnoreCase("CATALOG.031")) {
@@ -71,7 +82,7 @@ public final class InputScanner {
         group(chart.getKey(), chart.getValue(), firstBase, problems).ifPresent(cells::add);
       }
     }
-    return new InputScan(catalogs, cells, problems);
+    return new InputScan(catalogs, cells, problems, nextSettledAt);
   }
 
   private Optional<CellFiles> group(String chartId, TreeMap<Integer, Path> files, Map<String, Path> firstBase,
@@ -128,11 +139,11 @@ public final class InputScanner {
     }
   }
 
-  private static boolean isSettled(Path file, long settledBefore) {
+  private static OptionalLong modifiedMillis(Path file) {
     try {
-      return Files.getLastModifiedTime(file).toMillis() <= settledBefore;
+      return OptionalLong.of(Files.getLastModifiedTime(file).toMillis());
     } catch (IOException e) {
-      return false; // vanished between listing and now
+      return OptionalLong.empty();
     }
   }
 
