@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
       started.push(ingest);
       EmbeddedTopology.evictMembersOfStoppedRuns(bootstrap); // this process alone holds the embedded broker
       EmbeddedTopology topology = EmbeddedTopology.start(bootstrap, registryUrl, workDir,
-          EmbeddedTopology.promptEmission(settings.toConfig()), 1, (short) 1);
+          EmbeddedTopology.promptEmission(settings.toConfig()), 1, (short) 1, 0, EmbeddedTopology.PROMPT_STREAMS);
       started.push(topology);
       DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrap, registryUrl, absoluteDbv, settings.dbvMetadata()));
       Thread sinkThread = Thread.ofPlatform().name("dbv-sink").start(sink);

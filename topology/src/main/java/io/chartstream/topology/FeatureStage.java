@@ -17,4 +17,13 @@ import org.locationtech.jts.geom.Geometry;
 @FunctionalInterface
 public interface FeatureStage {
   void process(S57Feature source, Geometry projected, List<PieceDraft> pieces);
+
+  /**
+   * Called before the feature is clipped, with what {@link #process} will get then except the
+   * pieces: a stage whose costly part needs only the whole feature may start it on another core,
+   * to overlap with clipping, and pick it up in {@link #process} (for the same {@code projected}
+   * instance; a feature that cannot be clipped never reaches {@code process}). Does nothing by
+   * default.
+   */
+  default void prepare(S57Feature source, Geometry projected) {}
 }

@@ -128,6 +128,12 @@ public final class EmbeddedTopology implements AutoCloseable {
     return streams;
   }
 
+  /** EXPERIMENT */
+  public static final Map<String, String> PROMPT_STREAMS = Map.of(
+      StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50",
+      StreamsConfig.POLL_MS_CONFIG, "50",
+      StreamsConfig.consumerPrefix("fetch.max.wait.ms"), "50");
+
   /**
    * {@code config} with an emission pass every 250 ms instead of every second, so a finished or
    * changed RCL waits at most a quarter second for it; a pass over no changed RCL costs one empty
@@ -135,7 +141,7 @@ public final class EmbeddedTopology implements AutoCloseable {
    */
   public static TopologyConfig promptEmission(TopologyConfig config) {
     return new TopologyConfig(config.targetCrs(), config.grid(), config.levels(), config.bufferFraction(),
-        Duration.ofMillis(250), config.stages());
+        Duration.ofMillis(100), config.stages());
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateList;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -72,6 +73,13 @@ import org.locationtech.jts.operation.valid.IsValidOp;
  * @see org.locationtech.jts.geom.util.GeometryFixer
  */
 public final class TileClipper {
+  /**
+   * Above this many vertices an area's rows of tiles are cut in parallel (the common fork-join
+   * pool and the calling thread): a few areas of tens of thousands of vertices are most of the
+   * clipping of a band-1 chart and of an update that changes them.
+   */
+  static final int PARALLEL_VERTICES = 5_000;
+
   private final RclGrid grid;
   private final double bufferFraction;
 
@@ -357,33 +365,45 @@ public final class TileClipper {
       if (range == null) {
         return;
       }
-      for (int row = range[0]; row <= range[1]; row++) {
-        Envelope strip = new Envelope(colEdge(range[2], -buffer), colEdge(range[3] + 1, buffer),
+      IntStream rows = IntStream.rangeClosed(range[0], range[1]);
+      if (range[1] > range[0] && area.getNumPoints() >= PARALLEL_VERTICES) {
+        rows = rows.parallel(); // rows are independent: a big area's strips are cut on every core
+      }
+      List<List<Map.Entry<RclKey, Polygon>>> byRow = rows.mapToObj(row -> rowPieces(area, env, range, row)).toList();
+      for (List<Map.Entry<RclKey, Polygon>> row : byRow) {
+        row.forEach(piece -> put(piece.getKey(), piece.getValue()));
+      }
+    }
+
+    /** The pieces of {@code area} in one row of tiles, west to east. */
+    private List<Map.Entry<RclKey, Polygon>> rowPieces(Geometry area, Envelope env, int[] range, int row) {
+      List<Map.Entry<RclKey, Polygon>> pieces = new ArrayList<>();
+      Envelope strip = new Envelope(colEdge(range[2], -buffer), colEdge(range[3] + 1, buffer),
+          rowEdge(row + 1, -buffer), rowEdge(row, buffer));
+      Geometry stripPart = intersection(area, env, strip);
+      if (stripPart == null) {
+        return pieces;
+      }
+      Envelope partEnv = stripPart.getEnvelopeInternal();
+      int[] cols = grid.tileRange(grown(partEnv), level);
+      if (cols == null) {
+        return pieces;
+      }
+      for (int col = cols[2]; col <= cols[3]; col++) {
+        Envelope tile = new Envelope(colEdge(col, -buffer), colEdge(col + 1, buffer),
             rowEdge(row + 1, -buffer), rowEdge(row, buffer));
-        Geometry stripPart = intersection(area, env, strip);
-        if (stripPart == null) {
-          continue;
-        }
-        Envelope partEnv = stripPart.getEnvelopeInternal();
-        int[] cols = grid.tileRange(grown(partEnv), level);
-        if (cols == null) {
-          continue;
-        }
-        for (int col = cols[2]; col <= cols[3]; col++) {
-          Envelope tile = new Envelope(colEdge(col, -buffer), colEdge(col + 1, buffer),
-              rowEdge(row + 1, -buffer), rowEdge(row, buffer));
-          Geometry piece = intersection(stripPart, partEnv, tile);
-          if (piece != null) {
-            RclKey key = RclKey.of(row, col, level);
-            // A part taken as is may be the input or serve several buffered tiles: each piece gets its own copy.
-            for (Object polygon : PolygonExtracter.getPolygons(piece == stripPart ? piece.copy() : piece)) {
-              if (!((Polygon) polygon).isEmpty()) {
-                put(key, (Polygon) polygon);
-              }
+        Geometry piece = intersection(stripPart, partEnv, tile);
+        if (piece != null) {
+          RclKey key = RclKey.of(row, col, level);
+          // A part taken as is may be the input or serve several buffered tiles: each piece gets its own copy.
+          for (Object polygon : PolygonExtracter.getPolygons(piece == stripPart ? piece.copy() : piece)) {
+            if (!((Polygon) polygon).isEmpty()) {
+              pieces.add(Map.entry(key, (Polygon) polygon));
             }
           }
         }
       }
+      return pieces;
     }
 
     /** {@code area ∩ rect}, or {@code area} itself when the rectangle covers it; null when no area is left. */

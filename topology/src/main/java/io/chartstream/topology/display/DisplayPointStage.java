@@ -8,6 +8,8 @@ import io.chartstream.topology.rcl.RclGrid;
 import io.chartstream.topology.rcl.RclKey;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
@@ -20,25 +22,47 @@ import org.locationtech.jts.geom.Geometry;
  * the grid), the piece whose geometry is nearest to the point, the first of equals. With several
  * pieces in the home tile, the nearest of them.
  *
- * <p>A feature without pieces or with an empty geometry gets no display point. Stateless apart
- * from its grid ({@code @Immutable}).
+ * <p>A feature without pieces or with an empty geometry gets no display point.
+ *
+ * <p>For a big feature (at least {@value #PREPARED_VERTICES} vertices: a maximum inscribed
+ * circle of tens of thousands of vertices takes a tenth of a second) the point is found in
+ * {@link #prepare}, on the common fork-join pool, while the stream thread clips the feature. One
+ * instance per stream thread: it holds the point being found.
  *
  * @see DisplayPointFinder
  * @see io.chartstream.topology.triangulate.TriangulationStage
  */
 public final class DisplayPointStage implements FeatureStage {
+  static final int PREPARED_VERTICES = 5_000;
+
   private final RclGrid grid;
+  /** The geometry whose point {@link #preparing} finds, or null. */
+  private Geometry prepared;
+  private CompletableFuture<Coordinate> preparing;
 
   public DisplayPointStage(RclGrid grid) {
     this.grid = Objects.requireNonNull(grid, "grid");
   }
 
   @Override
+  public void prepare(S57Feature source, Geometry projected) {
+    prepared = null;
+    preparing = null;
+    if (projected != null && projected.getNumPoints() >= PREPARED_VERTICES) {
+      prepared = projected;
+      preparing = CompletableFuture.supplyAsync(() -> DisplayPointFinder.find(projected));
+    }
+  }
+
+  @Override
   public void process(S57Feature source, Geometry projected, List<PieceDraft> pieces) {
+    CompletableFuture<Coordinate> ready = prepared == projected ? preparing : null;
+    prepared = null;
+    preparing = null;
     if (pieces.isEmpty()) {
       return;
     }
-    Coordinate point = DisplayPointFinder.find(projected);
+    Coordinate point = ready == null ? DisplayPointFinder.find(projected) : joined(ready);
     if (point == null) {
       return;
     }
@@ -48,6 +72,14 @@ public final class DisplayPointStage implements FeatureStage {
       carrier = nearest(pieces, point, null);
     }
     carrier.record().setDisplayPoint(new DisplayPoint(point.x, point.y));
+  }
+
+  private static Coordinate joined(CompletableFuture<Coordinate> point) {
+    try {
+      return point.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e; // as if found on this thread
+    }
   }
 
   /** The piece nearest to {@code point} among those in {@code rcl} (all when null); null when none is there. */

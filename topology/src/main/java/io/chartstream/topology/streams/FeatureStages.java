@@ -46,6 +46,13 @@ public record FeatureStages(List<Supplier<FeatureStage>> suppliers) {
 
   /** The stages of one stream thread. */
   record Chain(List<FeatureStage> stages) {
+    /** Lets each stage start what needs only the whole feature ({@link FeatureStage#prepare}). */
+    void prepare(S57Feature source, Geometry projected) {
+      for (FeatureStage stage : stages) {
+        stage.prepare(source, projected);
+      }
+    }
+
     /**
      * Runs every stage; a stage that fails on this feature is skipped for it and its failure
      * returned, so the others still run and the pieces are still placed.

@@ -42,7 +42,7 @@ public final class TriangulationStage implements FeatureStage {
    * quality polygon of 40,000 vertices) are most of an update's work and of a band-1 chart's,
    * and their pieces are independent. Below it, forking costs more than it saves.
    */
-  static final int PARALLEL_VERTICES = 20_000;
+  static final int PARALLEL_VERTICES = 5_000;
 
   @Override
   public void process(S57Feature source, Geometry projected, List<PieceDraft> pieces) {

@@ -301,6 +301,24 @@ class TileClipperTest {
     assertEquals(3, r.pieces().get(2).geometry().getNumGeometries(), "the point, the line's west part, a corner of the polygon");
   }
 
+  /** Past {@link TileClipper#PARALLEL_VERTICES} an area's rows are cut in parallel: each piece is still its tile's intersection. */
+  @Test
+  void aBigAreaCutRowByRowInParallelGivesEachTileItsIntersection() {
+    Geometry disc = new org.locationtech.jts.geom.GeometryFactory()
+        .createPoint(new org.locationtech.jts.geom.Coordinate(512, 512)).buffer(400, 7_500);
+    assertTrue(disc.getNumPoints() >= TileClipper.PARALLEL_VERTICES, "vertices: " + disc.getNumPoints());
+    ClipResult r = clipper(small, 0).clip(disc, 2);
+    assertEquals(16, r.pieces().size(), "4 rows of 4 tiles");
+    double sum = 0;
+    for (TilePiece piece : r.pieces()) {
+      Geometry expected = disc.intersection(disc.getFactory().toGeometry(small.tileEnvelope(piece.rcl())));
+      assertEquals(expected.getArea(), piece.geometry().getArea(), 1e-9 * disc.getArea(), piece.rcl().toString());
+      assertTrue(expected.buffer(1e-6).covers(piece.geometry()), piece.rcl().toString());
+      sum += piece.geometry().getArea();
+    }
+    assertEquals(disc.getArea(), sum, 1e-9 * disc.getArea());
+  }
+
   @Test
   void piecesAreIndependentCopies() {
     Geometry input = read("POLYGON ((300 600, 400 600, 400 700, 300 700, 300 600))");

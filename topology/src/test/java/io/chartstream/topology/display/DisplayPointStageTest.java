@@ -44,6 +44,27 @@ class DisplayPointStageTest {
     assertEquals(100, p.getY(), 0.0);
   }
 
+  /** A big feature's point is found in {@code prepare}, beside clipping: the same point as found in {@code process}. */
+  @Test
+  void aPointPreparedBesideClippingIsThePointFoundAfterIt() {
+    Geometry hole = FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(600, 430)).buffer(90, 200);
+    Geometry area = FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(512, 512)).buffer(400, 6_000).difference(hole);
+    assertTrue(area.getNumPoints() >= DisplayPointStage.PREPARED_VERTICES, "vertices: " + area.getNumPoints());
+    List<PieceDraft> found = clip(area.toText(), 0);
+    stage.process(null, area, found);
+    List<PieceDraft> prepared = clip(area.toText(), 0);
+    DisplayPointStage other = new DisplayPointStage(small);
+    other.prepare(null, area);
+    other.process(null, area, prepared);
+    assertEquals(carrier(found).rcl(), carrier(prepared).rcl());
+    assertEquals(carrier(found).record().getDisplayPoint(), carrier(prepared).record().getDisplayPoint());
+    // Prepared for one feature, processing another: the other's own point.
+    List<PieceDraft> line = clip("LINESTRING (100 100, 900 100)", 0);
+    other.prepare(null, area);
+    other.process(null, read("LINESTRING (100 100, 900 100)"), line);
+    assertEquals(500, carrier(line).record().getDisplayPoint().getX(), 0.0);
+  }
+
   @Test
   void aPointOnATileEdgeGoesToTheTileOwningIt() {
     // half length exactly on x = 512: the tile east of the edge owns it
