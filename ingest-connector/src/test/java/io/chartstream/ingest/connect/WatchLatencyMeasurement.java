@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
@@ -37,13 +35,7 @@ class WatchLatencyMeasurement {
       Random random = new Random(42);
       for (int i = 0; i < 11; i++) {
         Path input = Files.createDirectories(dir.resolve("in" + i));
-        Map<String, String> props = new HashMap<>();
-        props.put(S57SourceConnectorConfig.INPUT_CONF, input.toString());
-        props.put(S57SourceConnectorConfig.SCHEMA_REGISTRY_URL_CONF, registry.url());
-        props.put(S57SourceConnectorConfig.SCAN_INTERVAL_CONF, scan);
-        props.put(S57SourceConnectorConfig.SETTLE_CONF, settle);
-        S57SourceTask task = new S57SourceTask();
-        task.start(props);
+        S57SourceTask task = WatchedInputTaskTest.start(registry.url(), input, scan, settle);
         task.poll();
         Thread.sleep(random.nextInt(250));
         long t0 = System.nanoTime();

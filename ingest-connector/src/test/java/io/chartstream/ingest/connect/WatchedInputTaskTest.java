@@ -145,9 +145,14 @@ class WatchedInputTaskTest {
   }
 
   private static S57SourceTask start(Path input, String scanInterval, String settle) {
+    return start(registry.url(), input, scanInterval, settle);
+  }
+
+  /** A task on {@code input} with the given scan interval and settle time (ms), started. */
+  static S57SourceTask start(String registryUrl, Path input, String scanInterval, String settle) {
     Map<String, String> props = new HashMap<>();
     props.put(S57SourceConnectorConfig.INPUT_CONF, input.toString());
-    props.put(S57SourceConnectorConfig.SCHEMA_REGISTRY_URL_CONF, registry.url());
+    props.put(S57SourceConnectorConfig.SCHEMA_REGISTRY_URL_CONF, registryUrl);
     props.put(S57SourceConnectorConfig.SCAN_INTERVAL_CONF, scanInterval);
     props.put(S57SourceConnectorConfig.SETTLE_CONF, settle);
     S57SourceTask task = new S57SourceTask();
