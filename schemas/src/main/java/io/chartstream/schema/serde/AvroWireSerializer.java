@@ -46,6 +46,17 @@ public final class AvroWireSerializer<T> implements Serializer<T> {
     this.isKey = isKey;
   }
 
+  /**
+   * A serializer writing datums with {@code writer} instead of a {@link SpecificDatumWriter}: for
+   * a datum the caller has already encoded under {@code schema} ({@link EncodedDatumWriter}).
+   */
+  public AvroWireSerializer(SchemaRegistryClient registry, Schema schema, boolean isKey, DatumWriter<T> writer) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.schema = Objects.requireNonNull(schema, "schema");
+    this.writer = Objects.requireNonNull(writer, "writer");
+    this.isKey = isKey;
+  }
+
   /** A serializer that finds its registry and role in {@link #configure}, as Kafka configures it. */
   public AvroWireSerializer(Schema schema) {
     this.schema = Objects.requireNonNull(schema, "schema");

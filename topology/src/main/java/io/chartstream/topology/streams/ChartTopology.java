@@ -4,7 +4,6 @@ import io.chartstream.schema.TopicSchemas;
 import io.chartstream.schema.Topics;
 import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.IngestError;
-import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.schema.avro.internal.ChartProgress;
 import io.chartstream.schema.avro.internal.RclChartState;
@@ -12,6 +11,8 @@ import io.chartstream.schema.avro.internal.RclEmission;
 import io.chartstream.schema.avro.internal.RclEvent;
 import io.chartstream.schema.registry.SchemaRegistryClient;
 import io.chartstream.schema.serde.AvroWireSerdes;
+import io.chartstream.schema.serde.AvroWireSerializer;
+import io.chartstream.schema.serde.EncodedDatumWriter;
 import io.chartstream.schema.serde.PlainAvroSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -81,9 +82,17 @@ public final class ChartTopology {
         .repartition(Repartitioned.with(Serdes.Long(), new PlainAvroSerde<RclEvent>(RclEvent.SCHEMA$)).withName(RCL_EVENTS))
         .process(() -> new RclAssembler(config), Named.as("assemble"),
             StoreNames.RCL_PIECES, StoreNames.RCL_CHARTS, StoreNames.RCL_EMITTED, StoreNames.RCL_DIRTY)
-        .to(Topics.RCL_TILES, Produced.with(AvroWireSerdes.<Long>of(registry, TopicSchemas.RCL_KEY, true),
-            AvroWireSerdes.<RclTile>of(registry, TopicSchemas.RCL_TILE, false)).withName("rcl-tiles"));
+        .to(Topics.RCL_TILES, Produced.with(AvroWireSerdes.<Long>of(registry, TopicSchemas.RCL_KEY, true), encodedTiles(registry))
+            .withName("rcl-tiles"));
     return builder.build();
+  }
+
+  /** Values of rcl.tiles as the RCL stage encodes them: RclTile's Avro binary, given its wire-format header. */
+  private static Serde<byte[]> encodedTiles(SchemaRegistryClient registry) {
+    return Serdes.serdeFrom(new AvroWireSerializer<>(registry, TopicSchemas.RCL_TILE, false, new EncodedDatumWriter()),
+        (topic, data) -> {
+          throw new UnsupportedOperationException("rcl.tiles is only written here");
+        });
   }
 
   private static void addStores(StreamsBuilder builder) {

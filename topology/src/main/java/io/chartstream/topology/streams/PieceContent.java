@@ -6,29 +6,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 
 /**
  * What a tile piece shows, as bytes: the Avro binary of its {@link TileFeature} with the revision
  * blanked to {@code ""} and the feature index to 0. The clipper encodes each piece once; the RCL
  * stage stores these bytes as they are ({@link StoredPiece}), hashes them for the tile's content
- * hash (so an update that only shifts feature indices changes no hash) and decodes them once per
- * emission, putting the revision and feature index back. One instance per stream thread.
+ * hash (so an update that only shifts feature indices changes no hash) and writes them into the
+ * tile's Avro as they are, putting the revision and feature index back: a piece is encoded once
+ * and never decoded on its way to {@code rcl.tiles}. One instance per stream thread.
  *
  * <p>The bytes follow the in-memory order of the piece's maps (attributes, colours) as the
  * clipper built them, the same for the same source feature and settings.
  */
 final class PieceContent {
   private final SpecificDatumWriter<TileFeature> writer = new SpecificDatumWriter<>(TileFeature.SCHEMA$);
-  private final SpecificDatumReader<TileFeature> reader = new SpecificDatumReader<>(TileFeature.SCHEMA$);
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
   private final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, null);
-  private BinaryDecoder decoder;
 
   /**
    * The piece for the repartition topic, filed under occurrence {@code occurrence} of its LNAM;
@@ -51,15 +47,5 @@ final class PieceContent {
       throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
     }
     return buffer.toByteArray();
-  }
-
-  /** The piece whose content bytes are {@code stored[offset..]}; its revision and feature index are blank. */
-  TileFeature decode(byte[] stored, int offset) {
-    decoder = DecoderFactory.get().binaryDecoder(stored, offset, stored.length - offset, decoder);
-    try {
-      return reader.read(null, decoder);
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("a stored piece cannot be decoded: " + e.getMessage(), e);
-    }
   }
 }

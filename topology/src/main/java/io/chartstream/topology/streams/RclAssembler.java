@@ -1,6 +1,5 @@
 package io.chartstream.topology.streams;
 
-import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.internal.ChartExpectation;
 import io.chartstream.schema.avro.internal.ChartTileEnd;
 import io.chartstream.schema.avro.internal.EncodedPiece;
@@ -26,7 +25,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The RCL stage (input repartitioned by RCL): keeps each RCL's pieces and what it knows of each
- * chart, and emits the RCL to {@code rcl.tiles} once it is finished — every chart expected there
+ * chart, and emits the RCL to {@code rcl.tiles}, as the Avro binary of its {@code RclTile}
+ * ({@link RclTileBuilder}), once it is finished — every chart expected there
  * has ended its current version — and again whenever its content changes.
  *
  * <p>Pieces are filed by feature (LNAM and occurrence), not by chart version: a chart version
@@ -39,15 +39,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * hash is unchanged is not emitted again ({@link RclTileBuilder}), so its last emission keeps
  * naming the chart version that last changed it.
  */
-final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
+final class RclAssembler implements Processor<Long, RclEvent, Long, byte[]> {
   private static final byte[] DIRTY = {1};
   private static final Serializer<Bytes> KEYS = Serdes.Bytes().serializer();
 
   private final TopologyConfig config;
-  private final PieceContent content = new PieceContent();
   /** (RCL, chart) keys already marked changing for the version in progress: a cache of rcl-charts. */
   private final Set<Bytes> changing = new HashSet<>();
-  private ProcessorContext<Long, RclTile> context;
+  private ProcessorContext<Long, byte[]> context;
   private KeyValueStore<Bytes, byte[]> pieces;
   private KeyValueStore<Bytes, RclChartState> charts;
   private KeyValueStore<Long, RclEmission> emitted;
@@ -58,7 +57,7 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
   }
 
   @Override
-  public void init(ProcessorContext<Long, RclTile> context) {
+  public void init(ProcessorContext<Long, byte[]> context) {
     this.context = context;
     changing.clear(); // the stores may have been restored (a revived task): the cache starts afresh
     pieces = context.getStateStore(StoreNames.RCL_PIECES);
@@ -167,7 +166,7 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
     if (!anyEnded) {
       return;
     }
-    RclTileBuilder tile = new RclTileBuilder(rcl, content);
+    RclTileBuilder tile = new RclTileBuilder(rcl);
     for (var chart : states.entrySet()) {
       String revision = chart.getValue().getEndedRevision();
       if (revision == null) {
@@ -193,6 +192,6 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, RclTile> {
     }
     long sequence = last == null ? 1 : last.getSequence() + 1;
     emitted.put(rcl, new RclEmission(sequence, hash));
-    context.forward(new Record<>(rcl, tile.build(sequence), now));
+    context.forward(new Record<>(rcl, tile.encode(sequence), now));
   }
 }

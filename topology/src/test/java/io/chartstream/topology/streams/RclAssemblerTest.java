@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class RclAssemblerTest {
   static final long RCL = RclKey.of(2900, 1300, 13).encoded();
 
-  MockProcessorContext<Long, RclTile> context;
+  MockProcessorContext<Long, byte[]> context;
   RclAssembler assembler;
 
   @BeforeEach
@@ -64,7 +64,7 @@ class RclAssemblerTest {
     event(new ChartTileEnd("B", "1:0::"));
     punctuate();
     assertEquals(1, context.forwarded().size());
-    RclTile tile = context.forwarded().getFirst().record().value();
+    RclTile tile = tile(context.forwarded().getFirst().record().value());
     assertEquals(1, tile.getSequence());
     assertEquals(2, tile.getCharts().size());
     assertEquals(0, tile.getCharts().stream().filter(c -> c.getChartId().equals("B")).findFirst().orElseThrow().getPieceCount());
@@ -81,7 +81,7 @@ class RclAssemblerTest {
     event(piece("A", "1:0::", "L2", 1, 0, 3));
     event(new ChartTileEnd("A", "1:0::"));
     punctuate();
-    assertEquals(3, context.forwarded().getFirst().record().value().getFeatures().size());
+    assertEquals(3, tile(context.forwarded().getFirst().record().value()).getFeatures().size());
     context.resetForwards();
 
     event(new FeatureRemoval("A", "1:1::", "L1", 0));
@@ -91,7 +91,7 @@ class RclAssemblerTest {
     assertTrue(context.forwarded().isEmpty(), "no tile mixes two versions of A");
     event(new ChartTileEnd("A", "1:1::"));
     punctuate();
-    RclTile tile = context.forwarded().getFirst().record().value();
+    RclTile tile = tile(context.forwarded().getFirst().record().value());
     assertEquals(2, tile.getSequence());
     assertEquals(List.of("L1", "L2"), tile.getFeatures().stream().map(TileFeature::getLnam).toList());
     assertEquals(List.of("1:1::", "1:0::"), tile.getFeatures().stream().map(TileFeature::getRevision).toList(),
@@ -106,7 +106,7 @@ class RclAssemblerTest {
     event(piece("A", "1:0::", "L7", 3, 0, 7));
     event(new ChartTileEnd("A", "1:0::"));
     punctuate();
-    TileFeature out = context.forwarded().getFirst().record().value().getFeatures().getFirst();
+    TileFeature out = tile(context.forwarded().getFirst().record().value()).getFeatures().getFirst();
     assertEquals(feature("A", "1:0::", "L7", 3, 0, 7), out);
     // The same content placed again by the next version, at another index: no re-emission.
     context.resetForwards();
@@ -121,7 +121,7 @@ class RclAssemblerTest {
     event(new ChartTileEnd("A", "1:2::"));
     punctuate();
     assertEquals(1, context.forwarded().size());
-    assertEquals(2, context.forwarded().getFirst().record().value().getSequence());
+    assertEquals(2, tile(context.forwarded().getFirst().record().value()).getSequence());
   }
 
   @Test
@@ -131,7 +131,7 @@ class RclAssemblerTest {
     event(piece("B", "1:0::", "L2", 0, 0, 2));
     event(new ChartTileEnd("A", "1:0::"));
     punctuate();
-    RclTile tile = context.forwarded().getFirst().record().value();
+    RclTile tile = tile(context.forwarded().getFirst().record().value());
     assertEquals(List.of("A"), tile.getCharts().stream().map(c -> c.getChartId()).toList());
     assertEquals(1, tile.getFeatures().size());
   }
@@ -148,6 +148,16 @@ class RclAssemblerTest {
     assertTrue(context.forwarded().isEmpty());
     KeyValueStore<Bytes, RclChartState> charts = context.getStateStore(StoreNames.RCL_CHARTS);
     assertEquals("1:1::", charts.get(RclStoreKeys.rclChart(RCL, "A")).getEndedRevision());
+  }
+
+  /** An emitted tile as Avro's own reader decodes it. */
+  private static RclTile tile(byte[] avro) {
+    try {
+      return new org.apache.avro.specific.SpecificDatumReader<RclTile>(RclTile.SCHEMA$)
+          .read(null, org.apache.avro.io.DecoderFactory.get().binaryDecoder(avro, null));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void event(Object event) {
