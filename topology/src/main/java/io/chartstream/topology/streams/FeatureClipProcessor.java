@@ -249,6 +249,12 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       }
       return;
     }
+    // The features this version no longer has, first: their RCLs are recorded as touched by it,
+    // so the scan below sends them the end marker too.
+    for (FeatureLedger.Removed removed : ledger.removeUnseen(chartId, chart.getPass())) {
+      forwardRemoval(record, chartId, revision, removed.lnam(), removed.occurrence(), removed.rcls());
+    }
+    ledger.reset(chartId);
     Set<Long> targets = new HashSet<>();
     List<Bytes> earlierOnly = new ArrayList<>();
     try (KeyValueIterator<Bytes, byte[]> it = chartRcls.prefixScan(RclStoreKeys.chartPrefix(chartId), BYTES)) {
@@ -259,13 +265,6 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
         }
       });
     }
-    for (FeatureLedger.Removed removed : ledger.removeUnseen(chartId, chart.getPass())) {
-      forwardRemoval(record, chartId, revision, removed.lnam(), removed.occurrence(), removed.rcls());
-      for (long rcl : removed.rcls()) {
-        targets.add(rcl);
-      }
-    }
-    ledger.reset(chartId);
     CatalogRcls covered = catalogRcls.get(chartId);
     if (covered != null && covered.getLevel() == chart.getLevel()) {
       targets.addAll(covered.getRcls());
