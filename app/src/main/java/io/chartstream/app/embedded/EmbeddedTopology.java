@@ -72,7 +72,7 @@ public final class EmbeddedTopology implements AutoCloseable {
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
     props.putAll(streamsOverrides);
-    checkStateFormat(bootstrapServers, streamsOverrides);
+    checkStateFormat(bootstrapServers);
     SchemaRegistryClient registry = RestSchemaRegistryClient.fromUrl(schemaRegistryUrl);
     KafkaStreams streams = new KafkaStreams(ChartTopology.build(config, registry), props);
     streams.setUncaughtExceptionHandler(e -> {
@@ -86,16 +86,9 @@ public final class EmbeddedTopology implements AutoCloseable {
     return new EmbeddedTopology(streams, registry);
   }
 
-  /** See {@link TopologyStateFormat}; the client settings (security) come from the overrides. */
-  private static void checkStateFormat(String bootstrapServers, Map<String, String> streamsOverrides) {
-    Map<String, Object> client = new java.util.HashMap<>();
-    streamsOverrides.forEach((key, value) -> {
-      if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-        client.put(key, value);
-      }
-    });
-    client.put("bootstrap.servers", bootstrapServers);
-    try (Admin admin = Admin.create(client)) {
+  /** See {@link TopologyStateFormat}. */
+  private static void checkStateFormat(String bootstrapServers) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       TopologyStateFormat.check(APPLICATION_ID, admin.listTopics().names().get(60, java.util.concurrent.TimeUnit.SECONDS));
     } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException("cannot list the topics on " + bootstrapServers + ": " + e.getMessage(), e);
