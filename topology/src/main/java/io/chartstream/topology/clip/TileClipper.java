@@ -1,5 +1,6 @@
 package io.chartstream.topology.clip;
 
+import io.chartstream.topology.BigFeature;
 import io.chartstream.topology.rcl.RclGrid;
 import io.chartstream.topology.rcl.RclKey;
 import java.util.ArrayList;
@@ -73,13 +74,6 @@ import org.locationtech.jts.operation.valid.IsValidOp;
  * @see org.locationtech.jts.geom.util.GeometryFixer
  */
 public final class TileClipper {
-  /**
-   * Above this many vertices an area's rows of tiles are cut in parallel (the common fork-join
-   * pool and the calling thread): a few areas of tens of thousands of vertices are most of the
-   * clipping of a band-1 chart and of an update that changes them.
-   */
-  static final int PARALLEL_VERTICES = 5_000;
-
   private final RclGrid grid;
   private final double bufferFraction;
 
@@ -366,7 +360,7 @@ public final class TileClipper {
         return;
       }
       IntStream rows = IntStream.rangeClosed(range[0], range[1]);
-      if (range[1] > range[0] && area.getNumPoints() >= PARALLEL_VERTICES) {
+      if (range[1] > range[0] && area.getNumPoints() >= BigFeature.VERTICES) {
         rows = rows.parallel(); // rows are independent: a big area's strips are cut on every core
       }
       List<List<Map.Entry<RclKey, Polygon>>> byRow = rows.mapToObj(row -> rowPieces(area, env, range, row)).toList();

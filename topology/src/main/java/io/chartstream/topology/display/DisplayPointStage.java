@@ -2,6 +2,7 @@ package io.chartstream.topology.display;
 
 import io.chartstream.schema.avro.DisplayPoint;
 import io.chartstream.schema.avro.S57Feature;
+import io.chartstream.topology.BigFeature;
 import io.chartstream.topology.FeatureStage;
 import io.chartstream.topology.PieceDraft;
 import io.chartstream.topology.rcl.RclGrid;
@@ -24,8 +25,8 @@ import org.locationtech.jts.geom.Geometry;
  *
  * <p>A feature without pieces or with an empty geometry gets no display point.
  *
- * <p>For a big feature (at least {@value #PREPARED_VERTICES} vertices: a maximum inscribed
- * circle of tens of thousands of vertices takes a tenth of a second) the point is found in
+ * <p>For a {@link BigFeature} (a maximum inscribed circle of tens of thousands of vertices takes
+ * a tenth of a second) the point is found in
  * {@link #prepare}, on the common fork-join pool, while the stream thread clips the feature. One
  * instance per stream thread: it holds the point being found.
  *
@@ -33,8 +34,6 @@ import org.locationtech.jts.geom.Geometry;
  * @see io.chartstream.topology.triangulate.TriangulationStage
  */
 public final class DisplayPointStage implements FeatureStage {
-  static final int PREPARED_VERTICES = 5_000;
-
   private final RclGrid grid;
   /** The geometry whose point {@link #preparing} finds, or null. */
   private Geometry prepared;
@@ -48,7 +47,7 @@ public final class DisplayPointStage implements FeatureStage {
   public void prepare(S57Feature source, Geometry projected) {
     prepared = null;
     preparing = null;
-    if (projected != null && projected.getNumPoints() >= PREPARED_VERTICES) {
+    if (projected != null && projected.getNumPoints() >= BigFeature.VERTICES) {
       prepared = projected;
       preparing = CompletableFuture.supplyAsync(() -> DisplayPointFinder.find(projected));
     }

@@ -2,6 +2,7 @@ package io.chartstream.topology.triangulate;
 
 import io.chartstream.schema.avro.S57Feature;
 import io.chartstream.schema.avro.Triangles;
+import io.chartstream.topology.BigFeature;
 import io.chartstream.topology.FeatureStage;
 import io.chartstream.topology.PieceDraft;
 import io.chartstream.topology.StageException;
@@ -36,14 +37,6 @@ public final class TriangulationStage implements FeatureStage {
     this.grid = Objects.requireNonNull(grid, "grid");
   }
 
-  /**
-   * Above this many vertices in its area pieces, a feature's pieces are triangulated in parallel
-   * (the common fork-join pool and the stream thread): a few big areas (a coastline zone, a
-   * quality polygon of 40,000 vertices) are most of an update's work and of a band-1 chart's,
-   * and their pieces are independent. Below it, forking costs more than it saves.
-   */
-  static final int PARALLEL_VERTICES = 5_000;
-
   @Override
   public void process(S57Feature source, Geometry projected, List<PieceDraft> pieces) {
     List<PieceDraft> areas = new ArrayList<>(pieces.size());
@@ -54,15 +47,15 @@ public final class TriangulationStage implements FeatureStage {
         vertices += piece.geometry().getNumPoints();
       }
     }
-    Stream<PieceDraft> work = areas.size() > 1 && vertices >= PARALLEL_VERTICES ? areas.parallelStream() : areas.stream();
+    Stream<PieceDraft> work = areas.size() > 1 && vertices >= BigFeature.VERTICES ? areas.parallelStream() : areas.stream();
     // Each piece's outcome in order; the records are set afterwards, on this thread.
-    List<Object> outcomes = work.map(this::triangulate).toList();
+    List<Outcome> outcomes = work.map(this::triangulate).toList();
     List<String> failures = new ArrayList<>();
-    for (int i = 0; i < areas.size(); i++) {
-      switch (outcomes.get(i)) {
-        case Triangles triangles -> areas.get(i).record().setTriangles(triangles);
-        case String failure -> failures.add(failure);
-        default -> throw new IllegalStateException("unexpected outcome " + outcomes.get(i));
+    for (Outcome outcome : outcomes) {
+      if (outcome.triangles() != null) {
+        outcome.piece().record().setTriangles(outcome.triangles());
+      } else {
+        failures.add(outcome.failure());
       }
     }
     if (!failures.isEmpty()) {
@@ -71,13 +64,15 @@ public final class TriangulationStage implements FeatureStage {
     }
   }
 
-  /** The piece's triangles, or why there are none. */
-  private Object triangulate(PieceDraft piece) {
+  /** A piece's triangles, or (null triangles) why there are none. */
+  private record Outcome(PieceDraft piece, Triangles triangles, String failure) {}
+
+  private Outcome triangulate(PieceDraft piece) {
     Envelope tile = grid.tileEnvelope(piece.rcl());
     try {
-      return AreaTriangulator.triangulateArea(piece.geometry(), tile).mesh().toAvro();
+      return new Outcome(piece, AreaTriangulator.triangulateArea(piece.geometry(), tile).mesh().toAvro(), null);
     } catch (StageException e) {
-      return piece.rcl() + ": " + e.getMessage();
+      return new Outcome(piece, null, piece.rcl() + ": " + e.getMessage());
     }
   }
 }

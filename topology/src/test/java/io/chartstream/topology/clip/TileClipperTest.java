@@ -301,12 +301,12 @@ class TileClipperTest {
     assertEquals(3, r.pieces().get(2).geometry().getNumGeometries(), "the point, the line's west part, a corner of the polygon");
   }
 
-  /** Past {@link TileClipper#PARALLEL_VERTICES} an area's rows are cut in parallel: each piece is still its tile's intersection. */
+  /** Past {@link io.chartstream.topology.BigFeature#VERTICES} an area's rows are cut in parallel: each piece is still its tile's intersection. */
   @Test
   void aBigAreaCutRowByRowInParallelGivesEachTileItsIntersection() {
     Geometry disc = new org.locationtech.jts.geom.GeometryFactory()
         .createPoint(new org.locationtech.jts.geom.Coordinate(512, 512)).buffer(400, 7_500);
-    assertTrue(disc.getNumPoints() >= TileClipper.PARALLEL_VERTICES, "vertices: " + disc.getNumPoints());
+    assertTrue(disc.getNumPoints() >= io.chartstream.topology.BigFeature.VERTICES, "vertices: " + disc.getNumPoints());
     ClipResult r = clipper(small, 0).clip(disc, 2);
     assertEquals(16, r.pieces().size(), "4 rows of 4 tiles");
     double sum = 0;

@@ -49,7 +49,7 @@ class DisplayPointStageTest {
   void aPointPreparedBesideClippingIsThePointFoundAfterIt() {
     Geometry hole = FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(600, 430)).buffer(90, 200);
     Geometry area = FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(512, 512)).buffer(400, 6_000).difference(hole);
-    assertTrue(area.getNumPoints() >= DisplayPointStage.PREPARED_VERTICES, "vertices: " + area.getNumPoints());
+    assertTrue(area.getNumPoints() >= io.chartstream.topology.BigFeature.VERTICES, "vertices: " + area.getNumPoints());
     List<PieceDraft> found = clip(area.toText(), 0);
     stage.process(null, area, found);
     List<PieceDraft> prepared = clip(area.toText(), 0);

@@ -102,7 +102,7 @@ class TriangulationStageTest {
     }
   }
 
-  /** Past {@link TriangulationStage#PARALLEL_VERTICES} the pieces are triangulated in parallel: to the same triangles. */
+  /** Past {@link io.chartstream.topology.BigFeature#VERTICES} the pieces are triangulated in parallel: to the same triangles. */
   @Test
   void piecesTriangulatedInParallelGetTheTrianglesTheyGetOneByOne() throws Exception {
     RclGrid world = RclGrid.worldMercator();
@@ -112,11 +112,11 @@ class TriangulationStageTest {
     for (SharedCellFeatures.AreaPiece p : SharedCellFeatures.areaPieces()) {
       together.add(new PieceDraft(p.piece().rcl(), p.piece().geometry(), TileFeature.newBuilder()));
       vertices += p.piece().geometry().getNumPoints();
-      if (vertices > 3 * TriangulationStage.PARALLEL_VERTICES) {
+      if (vertices > 3 * io.chartstream.topology.BigFeature.VERTICES) {
         break;
       }
     }
-    assertTrue(vertices > 2 * TriangulationStage.PARALLEL_VERTICES, "enough vertices to go parallel: " + vertices);
+    assertTrue(vertices > 2 * io.chartstream.topology.BigFeature.VERTICES, "enough vertices to go parallel: " + vertices);
     worldStage.process(null, null, together);
     for (PieceDraft piece : together) {
       PieceDraft alone = new PieceDraft(piece.rcl(), piece.geometry(), TileFeature.newBuilder());
