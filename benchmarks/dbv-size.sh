@@ -18,7 +18,7 @@ for cell in "${cells[@]}"; do
   ogr2ogr -q -f GPKG -append "$tmp/all.gpkg" "$cell" "${options[@]}" 2>/dev/null || echo "ogr2ogr failed on $cell" >&2
 done
 gpkg_bytes=$(stat -c %s "$tmp/all.gpkg")
-gpkg_features=$(ogrinfo -ro -so -al "$tmp/all.gpkg" 2>/dev/null | awk '/^Feature Count:/ {s+=$3} END {print s+0}')
+gpkg_features=$(count_gpkg_features "$tmp/all.gpkg")
 
 "$here/chartstream" run --input "$s57" --dbv "$tmp/chart.dbv" --work-dir "$tmp/work" --once --quiet
 dbv_bytes=$(stat -c %s "$tmp/chart.dbv")

@@ -16,11 +16,7 @@ bytes=$(find "$s57" -regex '.*\.[0-9][0-9][0-9]' -print0 | xargs -0 stat -c %s |
   out=$1; shift; n=0
   for cell in "$@"; do n=$((n+1)); ogr2ogr -q -f GPKG "$out/$n.gpkg" "$cell" '"${options[*]}"' 2>/dev/null || true; done
 ' _ "$tmp" "${cells[@]}"
-ogr_features=0
-for gpkg in "$tmp"/*.gpkg; do
-  n=$(ogrinfo -ro -so -al "$gpkg" 2>/dev/null | awk '/^Feature Count:/ {s+=$3} END {print s+0}')
-  ogr_features=$((ogr_features + n))
-done
+ogr_features=$(count_gpkg_features "$tmp"/*.gpkg)
 
 # chartstream: JVM, embedded broker, registry and Connect worker start included.
 /usr/bin/time -f "%e %U %S %M" -o "$tmp/cs.time" "$here/chartstream" ingest --input "$s57" --work-dir "$tmp/work" --once \

@@ -24,11 +24,7 @@ mapfile -t cells < <(find "$s57" -name '*.000' | sort)
   out=$1; shift; n=0
   for cell in "$@"; do n=$((n+1)); ogr2ogr -q -f GPKG -t_srs EPSG:3395 -gt unlimited "$out/$n.gpkg" "$cell" '"${options[*]}"' 2>/dev/null || true; done
 ' _ "$tmp" "${cells[@]}"
-ogr_features=0
-for gpkg in "$tmp"/*.gpkg; do
-  n=$(ogrinfo -ro -so -al "$gpkg" 2>/dev/null | awk '/^Feature Count:/ {s+=$3} END {print s+0}')
-  ogr_features=$((ogr_features + n))
-done
+ogr_features=$(count_gpkg_features "$tmp"/*.gpkg)
 
 (cd "$here" && /usr/bin/time -f "%e %U %S %M" -o "$tmp/cs.time" "${chartstream[@]}" run --input "$s57" --dbv "$tmp/chart.dbv" \
   --work-dir "$tmp/work" --once --quiet >"$tmp/cs.out" 2>"$tmp/cs.err") || { tail -20 "$tmp/cs.err"; exit 1; }
