@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The sink's write path alone: real tiles read from a produced dbv are written into a fresh one
  * through {@link DbvWriter} (Avro encoding, zlib, the upsert and the offsets row, one SQLite
- * transaction with {@code synchronous=FULL} per batch), as the sink does per poll, without Kafka.
+ * transaction per batch, {@code synchronous=NORMAL}), as the sink does per poll, without Kafka.
  * Each batch size is the number of tiles per transaction; the sink's batch is what one poll
  * returns (up to 2,000 records). Prints tiles/s and MB/s of dbv written, best and median of the
  * repetitions. Usage: {@code DbvWriteThroughput SOURCE.dbv [REPETITIONS] [BATCH_SIZE…]}.

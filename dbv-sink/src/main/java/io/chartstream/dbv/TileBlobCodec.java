@@ -14,7 +14,8 @@ import org.apache.avro.specific.SpecificDatumReader;
 /**
  * A tile's {@code blob}: the RclTile's plain Avro binary encoding (no wire header, no container)
  * in a zlib stream (RFC 1950: {@link Deflater} with its header, not {@code nowrap}), so that
- * Python's {@code zlib.decompress} and any zlib binding read it. Not thread-safe.
+ * Python's {@code zlib.decompress} and any zlib binding read it. Decoding is not thread-safe;
+ * {@link #compress} may be called from any thread.
  */
 public final class TileBlobCodec {
   private final SpecificDatumReader<RclTile> reader = new SpecificDatumReader<>(RclTile.class);
@@ -25,7 +26,7 @@ public final class TileBlobCodec {
     return compress(EncodedTile.of(tile));
   }
 
-  /** The blob of an encoded tile: its Avro bytes compressed. */
+  /** The blob of an encoded tile: its Avro bytes compressed. Safe to call from several threads at once. */
   public byte[] compress(EncodedTile tile) {
     return deflate(tile.avro());
   }

@@ -19,15 +19,17 @@ public final class EmbeddedIngest implements AutoCloseable {
    * Connector settings for a watched input where an update file should show in the dbv soon. A
    * local directory is watched for changes, so a copied file is scanned for at once and again
    * the moment it settles; the periodic scan every 250 ms is only the fallback for lost events
-   * (and the pace of an s3:// input). A file is taken once unmodified for 250 ms: a copy writes
-   * a cell in milliseconds, so a longer wait would be latency only. A copy that stalls longer than
-   * that mid-file is read half-written and gives a dead letter (or a short chart version); its
-   * completed version has a new size and mtime, hence a new {@code FileStamp}, and is read again
-   * then. To avoid that, copy beside the input and rename into it, so the file appears whole.
+   * (and the pace of an s3:// input). A file is taken once unmodified for 250 ms, or 50 ms when it
+   * already holds whole ISO 8211 records to its last byte: a copy writes a cell in milliseconds,
+   * so a longer wait would be latency only. A copy that stalls longer than that mid-file (or, for
+   * the shorter wait, exactly at the end of a record) is read half-written and gives a dead
+   * letter (or a short chart version); its completed version has a new size and mtime, hence a
+   * new {@code FileStamp}, and is read again then. To avoid that, copy beside the input and rename into it, so the file appears whole.
    */
   public static final Map<String, String> PROMPT_WATCH = Map.of(
       S57SourceConnectorConfig.SCAN_INTERVAL_CONF, "250",
-      S57SourceConnectorConfig.SETTLE_CONF, "250");
+      S57SourceConnectorConfig.SETTLE_CONF, "250",
+      S57SourceConnectorConfig.SETTLE_COMPLETE_CONF, "50");
 
   private final EmbeddedConnectWorker worker;
 

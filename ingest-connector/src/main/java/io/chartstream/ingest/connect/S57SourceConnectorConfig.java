@@ -50,6 +50,11 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
       + " being copied in are not read half-written; the input is scanned again the moment the first such file settles."
       + " A file whose copy stalls longer than this is read half-written (a dead letter) and read again once complete,"
       + " as its size and mtime changed: copy into the input by renaming to avoid that.";
+  public static final String SETTLE_COMPLETE_CONF = "file.settle.complete.ms";
+  private static final String SETTLE_COMPLETE_DOC = "A file that holds whole ISO 8211 records to its last byte (each record's"
+      + " length, from its leader, accounted for) is taken once unmodified this long instead of file.settle.ms: a file"
+      + " still being copied almost never ends exactly where a record does. One that did is read as it is and read again"
+      + " when its copy completes. At most file.settle.ms.";
   public static final String BATCH_CONF = "batch.max.records";
   private static final String BATCH_DOC = "Most records one poll hands to Connect.";
   /** Set by the connector for each task: this task's index and the number of tasks. */
@@ -70,6 +75,7 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
       .define(ERRORS_TOPIC_CONF, Type.STRING, Topics.INGEST_ERRORS, Importance.MEDIUM, ERRORS_TOPIC_DOC)
       .define(SCAN_INTERVAL_CONF, Type.LONG, 1000L, Range.atLeast(10), Importance.LOW, SCAN_INTERVAL_DOC)
       .define(SETTLE_CONF, Type.LONG, 1000L, Range.atLeast(0), Importance.LOW, SETTLE_DOC)
+      .define(SETTLE_COMPLETE_CONF, Type.LONG, 100L, Range.atLeast(0), Importance.LOW, SETTLE_COMPLETE_DOC)
       .define(BATCH_CONF, Type.INT, 5000, Range.atLeast(1), Importance.LOW, BATCH_DOC)
       .define(TASK_INDEX_CONF, Type.INT, 0, Range.atLeast(0), Importance.LOW, "Set by the connector.")
       .define(TASK_COUNT_CONF, Type.INT, 1, Range.atLeast(1), Importance.LOW, "Set by the connector.");
@@ -87,6 +93,7 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
   public final String errorsTopic;
   public final long scanIntervalMillis;
   public final long settleMillis;
+  public final long completeSettleMillis;
   public final int batchMaxRecords;
   public final int taskIndex;
   public final int taskCount;
@@ -109,6 +116,7 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
     errorsTopic = getString(ERRORS_TOPIC_CONF);
     scanIntervalMillis = getLong(SCAN_INTERVAL_CONF);
     settleMillis = getLong(SETTLE_CONF);
+    completeSettleMillis = getLong(SETTLE_COMPLETE_CONF);
     batchMaxRecords = getInt(BATCH_CONF);
   }
 

@@ -97,7 +97,7 @@ public final class S57SourceTask extends SourceTask {
       mirror = S3PrefixMirror.open(config.s3Input.get(), config.input);
       LOGGER.info("Input {} is mirrored into {}", mirror.location(), config.input);
     }
-    scanner = new InputScanner(config.input, config.settleMillis);
+    scanner = new InputScanner(config.input, config.settleMillis, config.completeSettleMillis);
     // The mirror of an s3:// input changes only when this task syncs it, before each scan:
     // watching it would only echo the task's own downloads.
     watch = mirror == null ? InputWatch.open(config.input).orElse(null) : null;

@@ -32,14 +32,24 @@ import java.util.stream.Stream;
  * Files modified less than {@code settleMillis} ago are left for a later scan, so a file still
  * being copied into a watched directory is not read half-written; the scan says when the first
  * of them becomes settled ({@link InputScan#nextSettledAt()}), so that later scan can come then.
+ * A file that already holds whole ISO 8211 records to its last byte ({@link
+ * Iso8211Completeness}) settles sooner, once unmodified for {@code completeSettleMillis}: its
+ * copy is most likely over, and waiting the full period would only delay it.
  */
 public final class InputScanner {
   private final Path root;
   private final long settleMillis;
+  private final long completeSettleMillis;
 
+  /** A scanner that waits {@code settleMillis} for every file, complete or not. */
   public InputScanner(Path root, long settleMillis) {
+    this(root, settleMillis, settleMillis);
+  }
+
+  public InputScanner(Path root, long settleMillis, long completeSettleMillis) {
     this.root = root;
     this.settleMillis = settleMillis;
+    this.completeSettleMillis = Math.min(settleMillis, completeSettleMillis);
   }
 
   public Path root() {
@@ -50,7 +60,7 @@ public final class InputScanner {
     List<Path> catalogs = new ArrayList<>();
     // directory -> chart id -> update number -> file
     Map<Path, Map<String, TreeMap<Integer, Path>>> groups = new TreeMap<>();
-    long settledBefore = System.currentTimeMillis() - settleMillis;
+    long now = System.currentTimeMillis();
     OptionalLong nextSettledAt = OptionalLong.empty();
     for (Path file : listFiles()) {
       String name = file.getFileName().toString();
@@ -58,8 +68,8 @@ public final class InputScanner {
       if (modified.isEmpty()) {
         continue; // vanished between listing and now
       }
-      if (modified.getAsLong() > settledBefore) {
-        long settledAt = modified.getAsLong() + settleMillis;
+      long settledAt = settledAt(file, modified.getAsLong(), now);
+      if (settledAt > now) {
         if (nextSettledAt.isEmpty() || settledAt < nextSettledAt.getAsLong()) {
           nextSettledAt = OptionalLong.of(settledAt);
         }
@@ -83,6 +93,15 @@ public final class InputScanner {
       }
     }
     return new InputScan(catalogs, cells, problems, nextSettledAt);
+  }
+
+  /** When a file modified at {@code modifiedMillis} is settled: sooner when it is a whole ISO 8211 file. */
+  private long settledAt(Path file, long modifiedMillis, long now) {
+    long settled = modifiedMillis + settleMillis;
+    if (settled <= now || completeSettleMillis == settleMillis) {
+      return settled; // settled anyway: no need to read it
+    }
+    return Iso8211Completeness.isComplete(file) ? modifiedMillis + completeSettleMillis : settled;
   }
 
   private Optional<CellFiles> group(String chartId, TreeMap<Integer, Path> files, Map<String, Path> firstBase,

@@ -46,6 +46,37 @@ class InputScannerSettleTest {
     assertEquals(1, scan.cells().size());
   }
 
+  @Test
+  void aWholeIso8211FileSettlesSoonerThanOneStillBeingCopied() throws Exception {
+    long now = System.currentTimeMillis();
+    byte[] cell = Files.readAllBytes(SharedData.s57().resolve("US5WA22M/US5WA22M.000"));
+    Path whole = input.resolve("US5WA22M.000");
+    Files.write(whole, cell);
+    Files.setLastModifiedTime(whole, FileTime.fromMillis(now - 2_000));
+    Path copying = input.resolve("US5WA23M.000");
+    Files.write(copying, java.util.Arrays.copyOf(cell, cell.length / 2));
+    Files.setLastModifiedTime(copying, FileTime.fromMillis(now - 2_000));
+
+    InputScan scan = new InputScanner(input, HOUR, 1_000).scan();
+
+    assertEquals(1, scan.cells().size(), "the whole cell is taken after 1 s, the half-copied one is not");
+    assertEquals("US5WA22M", scan.cells().getFirst().chartId());
+    assertEquals(OptionalLong.of(now - 2_000 + HOUR), scan.nextSettledAt(), "the half-copied one waits the full hour");
+  }
+
+  @Test
+  void aWholeFileModifiedJustNowIsWaitedForOnlyTheShortPeriod() throws Exception {
+    long now = System.currentTimeMillis();
+    Path whole = input.resolve("US5WA22M.000");
+    Files.copy(SharedData.s57().resolve("US5WA22M/US5WA22M.000"), whole);
+    Files.setLastModifiedTime(whole, FileTime.fromMillis(now + 60_000)); // not settled for another minute
+
+    InputScan scan = new InputScanner(input, HOUR, 1_000).scan();
+
+    assertTrue(scan.cells().isEmpty());
+    assertEquals(OptionalLong.of(now + 60_000 + 1_000), scan.nextSettledAt());
+  }
+
   private static void touch(Path file, long modifiedMillis) throws Exception {
     Files.writeString(file, "not read here");
     Files.setLastModifiedTime(file, FileTime.fromMillis(modifiedMillis));

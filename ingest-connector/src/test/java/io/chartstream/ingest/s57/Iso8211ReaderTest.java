@@ -159,7 +159,7 @@ class Iso8211ReaderTest {
   }
 
   /** Every S-57 cell and update under shared/s57 and the ECDIS Chart 1 set. */
-  private static List<Path> chartFiles() throws Exception {
+  static List<Path> chartFiles() throws Exception {
     List<Path> roots = new ArrayList<>(List.of(SharedData.s57()));
     Path ecdis = SharedData.s57().resolveSibling("s52").resolve("ECDIS_Chart_1");
     if (Files.isDirectory(ecdis)) {

@@ -275,6 +275,9 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     recorded.remove(chartId);
     chart.setEnded(true);
     save(chart);
+    // The RCL stage reads the end markers only once this transaction commits (read_committed):
+    // ask for that now rather than at the next commit interval. One commit per chart version.
+    context.commit();
   }
 
   private void save(ChartProgress chart) {

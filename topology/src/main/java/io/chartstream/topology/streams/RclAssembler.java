@@ -142,13 +142,18 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, byte[]> {
     try (KeyValueIterator<Long, byte[]> it = dirty.all()) {
       it.forEachRemaining(kv -> changed.add(kv.key));
     }
+    boolean emittedAny = false;
     for (long rcl : changed) {
-      emitIfFinished(rcl, now);
+      emittedAny |= emitIfFinished(rcl, now);
       dirty.delete(rcl);
+    }
+    if (emittedAny) {
+      context.commit(); // the sink reads committed tiles only: hand these over now, not at the next interval
     }
   }
 
-  private void emitIfFinished(long rcl, long now) {
+  /** Emits the RCL if it is finished and its content changed; returns whether it did. */
+  private boolean emitIfFinished(long rcl, long now) {
     Map<String, RclChartState> states = new TreeMap<>();
     try (KeyValueIterator<Bytes, RclChartState> it = charts.prefixScan(RclStoreKeys.rcl(rcl), KEYS)) {
       it.forEachRemaining(kv -> states.put(RclStoreKeys.chartOf(kv.key), kv.value));
@@ -156,15 +161,15 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, byte[]> {
     boolean anyEnded = false;
     for (RclChartState state : states.values()) {
       if (state.getExpected() && state.getEndedRevision() == null) {
-        return; // an expected chart has not ended here yet
+        return false; // an expected chart has not ended here yet
       }
       if (state.getChanging() && state.getEndedRevision() != null) {
-        return; // a new version of a chart shown here is on its way: its end marker makes the RCL dirty again
+        return false; // a new version of a chart shown here is on its way: its end marker makes the RCL dirty again
       }
       anyEnded |= state.getEndedRevision() != null;
     }
     if (!anyEnded) {
-      return;
+      return false;
     }
     RclTileBuilder tile = new RclTileBuilder(rcl);
     for (var chart : states.entrySet()) {
@@ -188,10 +193,11 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, byte[]> {
     RclEmission last = emitted.get(rcl);
     String hash = tile.contentHash();
     if (last != null && last.getContentHash().equals(hash)) {
-      return;
+      return false;
     }
     long sequence = last == null ? 1 : last.getSequence() + 1;
     emitted.put(rcl, new RclEmission(sequence, hash));
     context.forward(new Record<>(rcl, tile.encode(sequence), now));
+    return true;
   }
 }

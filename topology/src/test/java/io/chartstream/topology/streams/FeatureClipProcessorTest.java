@@ -1,6 +1,7 @@
 package io.chartstream.topology.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartstream.schema.avro.IngestError;
@@ -75,6 +76,16 @@ class FeatureClipProcessorTest {
       }
     });
     assertEquals(Set.of(west, east), ends);
+  }
+
+  @Test
+  void aVersionsEndAsksForACommitSoTheRclStageReadsItsEndMarkersAtOnce() {
+    ChartFixture chart = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01));
+    List<Object> records = chart.records();
+    records.subList(0, records.size() - 1).forEach(r -> processor.process(new Record<>("US5AAAAA", r, 0L)));
+    assertFalse(context.committed(), "no commit asked for within a version");
+    processor.process(new Record<>("US5AAAAA", records.getLast(), 0L));
+    assertTrue(context.committed(), "a commit asked for at its end");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.chartstream.topology.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartstream.schema.avro.RclTile;
@@ -61,9 +62,11 @@ class RclAssemblerTest {
     event(new ChartTileEnd("A", "1:0::"));
     punctuate();
     assertTrue(context.forwarded().isEmpty(), "B has not ended");
+    assertFalse(context.committed(), "nothing emitted, no commit asked for");
     event(new ChartTileEnd("B", "1:0::"));
     punctuate();
     assertEquals(1, context.forwarded().size());
+    assertTrue(context.committed(), "a commit asked for, so the sink reads the tile at once");
     RclTile tile = tile(context.forwarded().getFirst().record().value());
     assertEquals(1, tile.getSequence());
     assertEquals(2, tile.getCharts().size());
