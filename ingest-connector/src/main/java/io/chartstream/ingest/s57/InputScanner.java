@@ -101,7 +101,9 @@ public final class InputScanner {
     if (settled <= now || completeSettleMillis == settleMillis) {
       return settled; // settled anyway: no need to read it
     }
-    return Iso8211Completeness.isComplete(file) ? modifiedMillis + completeSettleMillis : settled;
+    String name = file.getFileName().toString();
+    boolean iso8211 = name.equalsIgnoreCase("CATALOG.031") || CellName.parse(name).isPresent();
+    return iso8211 && Iso8211Completeness.isComplete(file) ? modifiedMillis + completeSettleMillis : settled;
   }
 
   private Optional<CellFiles> group(String chartId, TreeMap<Integer, Path> files, Map<String, Path> firstBase,
