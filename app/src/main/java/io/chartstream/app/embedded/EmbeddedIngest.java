@@ -24,7 +24,8 @@ public final class EmbeddedIngest implements AutoCloseable {
    * so a longer wait would be latency only. A copy that stalls longer than that mid-file (or, for
    * the shorter wait, exactly at the end of a record) is read half-written and gives a dead
    * letter (or a short chart version); its completed version has a new size and mtime, hence a
-   * new {@code FileStamp}, and is read again then. To avoid that, copy beside the input and rename into it, so the file appears whole.
+   * new {@code FileStamp}, and is read again then. To avoid that, copy beside the input and
+   * rename into it, so the file appears whole.
    */
   public static final Map<String, String> PROMPT_WATCH = Map.of(
       S57SourceConnectorConfig.SCAN_INTERVAL_CONF, "250",

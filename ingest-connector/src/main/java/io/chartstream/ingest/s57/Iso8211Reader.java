@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Iso8211Reader {
   private static final Logger LOGGER = LoggerFactory.getLogger(Iso8211Reader.class);
-  private static final int LEADER_LENGTH = 24;
-  private static final byte FIELD_TERMINATOR = 0x1E;
+  static final int LEADER_LENGTH = 24;
+  static final byte FIELD_TERMINATOR = 0x1E;
   private static final byte UNIT_TERMINATOR = 0x1F;
   /** The DDR's file control field: a title and tag pairs, not a description of a DR field. */
   private static final String FILE_CONTROL_TAG = "0000";
