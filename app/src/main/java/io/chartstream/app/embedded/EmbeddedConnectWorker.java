@@ -39,6 +39,11 @@ public final class EmbeddedConnectWorker implements AutoCloseable {
     worker.put("listeners", "http://127.0.0.1:0");
     worker.put("plugin.discovery", "service_load");
     worker.put("task.shutdown.graceful.timeout.ms", "10000");
+    // A standalone worker has no exactly-once source support: its producers retry a batch whose
+    // answer was lost (a broker stopping mid-request), and only idempotence keeps the retry from
+    // writing the batch twice. Connect's own defaults leave that to the client's defaults.
+    worker.put("producer.enable.idempotence", "true");
+    worker.put("producer.acks", "all");
     Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(worker);
     LOGGER.info("Embedded Connect worker started against {}", bootstrapServers);
     return new EmbeddedConnectWorker(connect);

@@ -89,6 +89,27 @@ class FeatureClipProcessorTest {
   }
 
   @Test
+  void recordsWrittenTwiceByAnAtLeastOnceProducerArePlacedOnce() {
+    // Three soundings sharing an LNAM (as GDAL splits a sounding group) and an area: a copy of a
+    // record would otherwise be taken as a further occurrence of its LNAM and placed again.
+    ChartFixture chart = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01));
+    for (int i = 0; i < 3; i++) {
+      chart.named("02260000ABCD0001", "SOUNDG", "POINT (" + (LON + 0.001 * i) + " " + LAT + ")", java.util.Map.of());
+    }
+    List<Object> once = chart.records();
+    once.forEach(r -> processor.process(new Record<>("US5AAAAA", r, 0L)));
+    List<Object> expected = forwardedValues();
+
+    init();
+    List<Object> twice = new ArrayList<>(once.subList(0, 3));
+    twice.addAll(once.subList(1, 3)); // the batch holding the area and the first sounding, retried
+    twice.addAll(once.subList(3, once.size()));
+    twice.forEach(r -> processor.process(new Record<>("US5AAAAA", r, 0L)));
+
+    assertEquals(expected, forwardedValues(), "the same pieces and end markers, each once");
+  }
+
+  @Test
   void anOlderVersionSendsNothing() {
     send(new ChartFixture("US5AAAAA", 2, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01)));
     context.resetForwards();
