@@ -74,15 +74,6 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
   private final WKBReader wkb = new WKBReader();
   private final TilePieceEncoder encoder = new TilePieceEncoder();
   private final PieceContent content = new PieceContent();
-  /**
-   * The index of the last feature taken in each chart's version in progress. A version's features
-   * come in index order, so a record whose index is not above it is a copy (a producer that retried
-   * a batch whose answer it lost writes it twice; the standalone Connect worker has no exactly-once
-   * source support). The ledger names a feature by its LNAM and its occurrence in the version, so a
-   * copy taken would be placed again as a new occurrence. Starts afresh with each version and after
-   * a restart, which resumes from a committed offset.
-   */
-  private final Map<String, Integer> lastIndex = new HashMap<>();
   /** RCLs already recorded for the current version of each chart in progress (a cache of chart-rcls). */
   private final Map<String, Set<Long>> recorded = new HashMap<>();
   /**
@@ -107,7 +98,6 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     progress = context.getStateStore(StoreNames.CHART_PROGRESS);
     recorded.clear(); // the stores may have been restored (a revived task): the caches start afresh
     accepted.clear();
-    lastIndex.clear();
     chartRcls = context.getStateStore(StoreNames.CHART_RCLS);
     catalogRcls = context.getStateStore(StoreNames.CATALOG_RCLS);
     ledger = new FeatureLedger(context.getStateStore(StoreNames.CHART_FEATURES));
@@ -156,7 +146,6 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       return;
     }
     recorded.put(chartId, new HashSet<>());
-    lastIndex.remove(chartId);
     ledger.reset(chartId);
     chart.setPass(chart.getPass() + 1);
     chart.setVersion(start.getVersion());
@@ -175,12 +164,10 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     if (chart == null || chart.getVersion() == null || chart.getEnded() || !current.revision().equals(feature.getRevision())) {
       return; // a version that was not accepted, or a feature outside any started version
     }
-    Integer last = lastIndex.put(feature.getChartId(), feature.getIndex());
-    if (last != null && feature.getIndex() <= last) {
-      lastIndex.put(feature.getChartId(), last);
+    FeatureLedger.Entry entry = ledger.next(feature.getChartId(), feature.getLnam(), feature.getIndex(), chart.getPass());
+    if (entry == null) {
       return; // a copy of a record already taken: an at-least-once producer's retry
     }
-    FeatureLedger.Entry entry = ledger.next(feature.getChartId(), feature.getLnam(), chart.getPass());
     byte[] featureDigest = digest.of(feature, chart.getLevel());
     if (entry.before() != null && entry.before().sameContent(featureDigest)) {
       ledger.put(entry.key(), entry.before().withPass(chart.getPass())); // unchanged: its pieces stay where they are
@@ -271,7 +258,6 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       forwardRemoval(record, chartId, revision, removed.lnam(), removed.occurrence(), removed.rcls());
     }
     ledger.reset(chartId);
-    lastIndex.remove(chartId);
     Set<Long> targets = new HashSet<>();
     List<Bytes> earlierOnly = new ArrayList<>();
     try (KeyValueIterator<Bytes, byte[]> it = chartRcls.prefixScan(RclStoreKeys.chartPrefix(chartId), BYTES)) {

@@ -22,11 +22,18 @@ final class FeatureLedger {
   private static final Serializer<Bytes> KEYS = Serdes.Bytes().serializer();
 
   private final KeyValueStore<Bytes, byte[]> store;
+  /** What this process counted of each chart's version in progress. */
+  private final Map<String, VersionCount> versions = new HashMap<>();
+
   /**
-   * The next occurrence of each LNAM in the version in progress, per chart. A cache: after a
-   * restart mid-version it is rebuilt from the entries this pass already wrote.
+   * The next occurrence of each LNAM in a version, and the index of the last feature taken. A
+   * cache: after a restart mid-version the occurrences are rebuilt from the entries this pass
+   * already wrote, and the restart resumes from a committed offset.
    */
-  private final Map<String, Map<String, Integer>> occurrences = new HashMap<>();
+  private static final class VersionCount {
+    final Map<String, Integer> occurrences = new HashMap<>();
+    int lastIndex = -1;
+  }
 
   /** A feature of the version in progress, and what the same feature placed before (null if nothing). */
   record Entry(Bytes key, String lnam, int occurrence, PlacedFeature before) {}
@@ -38,14 +45,25 @@ final class FeatureLedger {
     this.store = store;
   }
 
-  /** Counts occurrences afresh: a version of {@code chartId} starts or ends. */
+  /** Counts afresh: a version of {@code chartId} starts or ends. */
   void reset(String chartId) {
-    occurrences.remove(chartId);
+    versions.remove(chartId);
   }
 
-  /** The next feature named {@code lnam} in the version of {@code chartId} seen in pass {@code pass}. */
-  Entry next(String chartId, String lnam, int pass) {
-    Map<String, Integer> counts = occurrences.computeIfAbsent(chartId, c -> new HashMap<>());
+  /**
+   * The next feature named {@code lnam}, at {@code index}, in the version of {@code chartId} seen
+   * in pass {@code pass}; null when {@code index} is not above the last one taken in the version.
+   * A version's features come in index order, so that record is a copy: a producer that retried a
+   * batch whose answer it lost writes it twice (the standalone Connect worker has no exactly-once
+   * source support), and a copy counted would be placed again as a further occurrence.
+   */
+  Entry next(String chartId, String lnam, int index, int pass) {
+    VersionCount version = versions.computeIfAbsent(chartId, c -> new VersionCount());
+    if (index <= version.lastIndex) {
+      return null;
+    }
+    version.lastIndex = index;
+    Map<String, Integer> counts = version.occurrences;
     Integer known = counts.get(lnam);
     int occurrence = known == null ? 0 : known;
     Bytes key = RclStoreKeys.chartFeature(chartId, lnam, occurrence);
