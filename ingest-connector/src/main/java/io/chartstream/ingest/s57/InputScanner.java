@@ -68,18 +68,19 @@ public final class InputScanner {
       if (modified.isEmpty()) {
         continue; // vanished between listing and now
       }
-      long settledAt = settledAt(file, modified.getAsLong(), now);
+      boolean catalog = name.equalsIgnoreCase("CATALOG.031");
+      Optional<CellName> cell = CellName.parse(name);
+      long settledAt = settledAt(file, catalog || cell.isPresent(), modified.getAsLong(), now);
       if (settledAt > now) {
         if (nextSettledAt.isEmpty() || settledAt < nextSettledAt.getAsLong()) {
           nextSettledAt = OptionalLong.of(settledAt);
         }
         continue;
       }
-      if (name.equalsIgnoreCase("CATALOG.031")) {
+      if (catalog) {
         catalogs.add(file);
         continue;
       }
-      Optional<CellName> cell = CellName.parse(name);
       cell.ifPresent(c -> groups.computeIfAbsent(file.getParent(), d -> new TreeMap<>())
           .computeIfAbsent(c.chartId(), id -> new TreeMap<>())
           .put(c.updateNumber(), file));
@@ -95,15 +96,16 @@ public final class InputScanner {
     return new InputScan(catalogs, cells, problems, nextSettledAt);
   }
 
-  /** When a file modified at {@code modifiedMillis} is settled: sooner when it is a whole ISO 8211 file. */
-  private long settledAt(Path file, long modifiedMillis, long now) {
+  /**
+   * When a file modified at {@code modifiedMillis} is settled: sooner when it is a cell or
+   * catalogue ({@code iso8211}) that is already whole.
+   */
+  private long settledAt(Path file, boolean iso8211, long modifiedMillis, long now) {
     long settled = modifiedMillis + settleMillis;
-    if (settled <= now || completeSettleMillis == settleMillis) {
-      return settled; // settled anyway: no need to read it
+    if (settled <= now || completeSettleMillis == settleMillis || !iso8211) {
+      return settled; // settled anyway, or not a file whose records can be counted: no need to read it
     }
-    String name = file.getFileName().toString();
-    boolean iso8211 = name.equalsIgnoreCase("CATALOG.031") || CellName.parse(name).isPresent();
-    return iso8211 && Iso8211Completeness.isComplete(file) ? modifiedMillis + completeSettleMillis : settled;
+    return Iso8211Completeness.isComplete(file) ? modifiedMillis + completeSettleMillis : settled;
   }
 
   private Optional<CellFiles> group(String chartId, TreeMap<Integer, Path> files, Map<String, Path> firstBase,
