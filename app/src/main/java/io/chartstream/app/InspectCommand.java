@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.chartstream.dbv.DbvChart;
 import io.chartstream.dbv.DbvReader;
-import io.chartstream.schema.avro.TileFeature;
+import io.chartstream.schema.avro.SectionFeature;
+import io.chartstream.schema.avro.TileSection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,15 +47,21 @@ final class InspectCommand implements Callable<Integer> {
       Map<String, Integer> byClass = new TreeMap<>();
       Set<String> styled = new HashSet<>();
       Set<String> all = new HashSet<>();
+      // Straight from the sections' tables: no piece's geometry is decoded.
       reader.tiles(tile -> {
-        for (TileFeature f : tile.getFeatures()) {
-          String id = f.getChartId() + "#" + f.getRevision() + "#" + f.getFeatureIndex();
-          if (all.add(id)) {
-            byClass.merge(f.getObjectClass(), 1, Integer::sum);
-          }
-          placed.computeIfAbsent(f.getChartId(), c -> new HashSet<>()).add(id);
-          if (f.getStyle() != null && !f.getStyle().getFallback()) {
-            styled.add(id);
+        for (TileSection section : tile.getSections()) {
+          List<SectionFeature> features = section.getFeatures();
+          for (int i = 0; i < features.size(); i++) {
+            SectionFeature f = features.get(i);
+            String id = section.getChartId() + "#" + section.getRevisions().get(section.getProvenance().get(2 * i))
+                + "#" + section.getProvenance().get(2 * i + 1);
+            if (all.add(id)) {
+              byClass.merge(section.getObjectClasses().get(f.getObjectClass()).getAcronym(), 1, Integer::sum);
+            }
+            placed.computeIfAbsent(section.getChartId(), c -> new HashSet<>()).add(id);
+            if (f.getStyle() >= 0 && !section.getStyles().get(f.getStyle()).getFallback()) {
+              styled.add(id);
+            }
           }
         }
       });

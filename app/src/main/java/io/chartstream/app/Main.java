@@ -1,5 +1,6 @@
 package io.chartstream.app;
 
+import io.chartstream.dbv.DbvException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,21 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, ReplayCommand.class, IngestCommand.class, TopologyCommand.class, SinkCommand.class, InspectCommand.class, RenderCommand.class, PublishCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line, with a dbv that cannot be read or written (another format version, not a
+   * dbv at all) reported as one line naming the file and the fix, not a stack trace.
+   */
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setExecutionExceptionHandler((e, command, parsed) -> {
+      if (e instanceof DbvException) {
+        command.getErr().println("chartstream " + command.getCommandName() + ": " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
   }
 
   @Override

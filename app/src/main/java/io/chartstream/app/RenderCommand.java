@@ -4,6 +4,7 @@ import io.chartstream.dbv.DbvReader;
 import io.chartstream.dbv.render.Palette;
 import io.chartstream.dbv.render.TileRenderer;
 import io.chartstream.schema.avro.RclTile;
+import io.chartstream.schema.tile.TileFeatures;
 import io.chartstream.topology.rcl.RclGrid;
 import io.chartstream.topology.rcl.RclKey;
 import java.awt.image.BufferedImage;
@@ -99,7 +100,7 @@ final class RenderCommand implements Callable<Integer> {
     }
     ImageIO.write(image, "png", output.toFile());
     System.out.println("wrote " + output.toAbsolutePath() + " (" + tiles.size() + " tiles, "
-        + tiles.stream().mapToInt(t -> t.getFeatures().size()).sum() + " features)");
+        + tiles.stream().mapToInt(TileFeatures::count).sum() + " features)");
     return 0;
   }
 }

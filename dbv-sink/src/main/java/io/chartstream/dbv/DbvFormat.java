@@ -8,8 +8,11 @@ import java.util.List;
  * {@link #FORMAT_VERSION}.
  */
 public final class DbvFormat {
-  /** Version of the layout, stored under metadata key {@code format_version}. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * Version of the layout, stored under metadata key {@code format_version}. 2: tiles hold their
+   * pieces in sections, on the integer tile grid ({@code TileSection}); 1 held WKB pieces.
+   */
+  public static final int FORMAT_VERSION = 2;
 
   /** SQLite's default limit of host parameters per statement, the bound for multi-row statements. */
   public static final int MAX_PARAMETERS = 999;
@@ -23,6 +26,22 @@ public final class DbvFormat {
   public static final String KEY_MARINER = "mariner_settings";
   public static final String KEY_TILE_SCHEMA = "tile_schema";
   public static final String KEY_TILE_CODEC = "tile_codec";
+
+  /**
+   * Refuses a file written in another format version, naming the fix.
+   *
+   * @param version the file's {@code format_version}, or null when it has none (a new file)
+   * @throws DbvException when it is not {@link #FORMAT_VERSION}
+   */
+  static void check(String file, String version) {
+    if (version == null || version.equals(Integer.toString(FORMAT_VERSION))) {
+      return;
+    }
+    throw new DbvException(file + " is a dbv of format version " + version + "; this chartstream reads and writes format "
+        + FORMAT_VERSION + " (pieces on the integer tile grid, docs/dbv-format.md) and does not convert it. Produce it again: "
+        + "move it away and run './chartstream run' on the input again, or './chartstream replay --work-dir DIR --dbv FILE' "
+        + "on the work dir that made it");
+  }
 
   /** Value of {@link #KEY_TILE_CODEC}: zlib stream (RFC 1950) around a raw deflate stream (RFC 1951). */
   public static final String TILE_CODEC = "zlib";
@@ -64,23 +83,6 @@ public final class DbvFormat {
         partition INTEGER NOT NULL,
         next_offset INTEGER NOT NULL,
         PRIMARY KEY (topic, partition))""");
-
-  /**
-   * Nullable columns added to format version 1 after files were written with it (new columns do
-   * not change the version, see docs/dbv-format.md): a writer opening an older file adds the ones
-   * it lacks (SQLite adds a nullable column without rewriting the table), and a reader of an
-   * older file reads them as null.
-   */
-  public static final List<AddedColumn> ADDED_COLUMNS = List.of(
-      new AddedColumn("charts", "features_in", "INTEGER"),
-      new AddedColumn("charts", "features_with_geometry", "INTEGER"));
-
-  /** A nullable column added after the table was first defined. */
-  public record AddedColumn(String table, String column, String type) {
-    public String alterTable() {
-      return "ALTER TABLE " + table + " ADD COLUMN " + column + " " + type;
-    }
-  }
 
   private DbvFormat() {}
 }

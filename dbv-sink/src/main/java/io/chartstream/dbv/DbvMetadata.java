@@ -1,6 +1,7 @@
 package io.chartstream.dbv;
 
 import io.chartstream.schema.avro.RclTile;
+import io.chartstream.schema.tile.TileGrid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ public record DbvMetadata(
   private String gridJson() {
     String h = Double.toString(gridHalfEdge);
     return "{\"min_x\":-" + h + ",\"min_y\":-" + h + ",\"max_x\":" + h + ",\"max_y\":" + h
-        + ",\"tiles_per_side\":\"2^level\",\"row_origin\":\"north\",\"col_origin\":\"west\"}";
+        + ",\"tiles_per_side\":\"2^level\",\"row_origin\":\"north\",\"col_origin\":\"west\",\"grid_bits\":"
+        + TileGrid.BITS + "}";
   }
 }

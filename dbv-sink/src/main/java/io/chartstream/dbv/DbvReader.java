@@ -20,7 +20,9 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * Reads a dbv, read-only, as {@code docs/dbv-format.md} describes it; safe beside a running
- * writer thanks to WAL (each call sees the last committed batch). Not thread-safe.
+ * writer thanks to WAL (each call sees the last committed batch). A file of another format
+ * version is refused when opened, with the fix. Tiles come as {@link RclTile} records; their
+ * pieces one by one from {@code io.chartstream.schema.tile.TileFeatures}. Not thread-safe.
  */
 public final class DbvReader implements AutoCloseable {
   private final Connection connection;
@@ -36,7 +38,14 @@ public final class DbvReader implements AutoCloseable {
       SQLiteConfig config = new SQLiteConfig();
       config.setReadOnly(true);
       config.setBusyTimeout(10_000);
-      return new DbvReader(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties()));
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+      try (Statement st = connection.createStatement()) {
+        DbvFormat.check(file.toString(), DbvWriter.formatVersion(connection, st));
+      } catch (DbvException | SQLException e) {
+        connection.close();
+        throw e;
+      }
+      return new DbvReader(connection);
     } catch (SQLException e) {
       throw new DbvException("cannot open dbv " + file + ": " + e.getMessage(), e);
     }
@@ -81,16 +90,9 @@ public final class DbvReader implements AutoCloseable {
   /** Every chart version, ordered by chart id and revision. */
   public List<DbvChart> charts() {
     List<DbvChart> out = new ArrayList<>();
-    // A version 1 file has no feature counts: read as null.
-    boolean counts;
-    try {
-      counts = hasColumn(connection, "charts", "features_in");
-    } catch (SQLException e) {
-      throw new DbvException("cannot read charts: " + e.getMessage(), e);
-    }
     query("SELECT chart_id, revision, edition, update_number, update_application_date, issue_date,"
-        + " compilation_scale, usage_band, source, file, coverage,"
-        + (counts ? " features_in, features_with_geometry" : " NULL, NULL") + " FROM charts ORDER BY chart_id, revision",
+        + " compilation_scale, usage_band, source, file, coverage, features_in, features_with_geometry"
+        + " FROM charts ORDER BY chart_id, revision",
         rs -> out.add(new DbvChart(rs.getString(1), rs.getString(2), integer(rs, 3), integer(rs, 4),
             rs.getString(5), rs.getString(6), integer(rs, 7), integer(rs, 8), rs.getString(9),
             rs.getString(10), rs.getBytes(11), integer(rs, 12), integer(rs, 13))));
@@ -119,19 +121,6 @@ public final class DbvReader implements AutoCloseable {
 
   private interface RowHandler {
     void accept(ResultSet rs) throws SQLException;
-  }
-
-  /** Whether {@code table} has {@code column}: files of an older format version lack newer columns. */
-  static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
-    try (Statement st = connection.createStatement();
-         ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
-      while (rs.next()) {
-        if (column.equalsIgnoreCase(rs.getString("name"))) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
 
   private void query(String sql, RowHandler handler) {

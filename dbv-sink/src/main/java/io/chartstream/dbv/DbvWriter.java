@@ -51,6 +51,12 @@ public final class DbvWriter implements AutoCloseable {
     try {
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement st = connection.createStatement()) {
+        DbvFormat.check(file.toString(), formatVersion(connection, st)); // before anything changes the file
+      } catch (DbvException e) {
+        connection.close();
+        throw e;
+      }
+      try (Statement st = connection.createStatement()) {
         st.execute("PRAGMA journal_mode=WAL");
         st.execute("PRAGMA synchronous=NORMAL");
         st.execute("PRAGMA busy_timeout=10000");
@@ -60,7 +66,6 @@ public final class DbvWriter implements AutoCloseable {
         for (String ddl : DbvFormat.DDL) {
           st.execute(ddl);
         }
-        migrate(connection, st);
       }
       try (PreparedStatement ps = connection.prepareStatement(
           "INSERT OR IGNORE INTO metadata(key, value) VALUES (?, ?)")) {
@@ -79,11 +84,17 @@ public final class DbvWriter implements AutoCloseable {
     }
   }
 
-  /** Adds the columns an older file lacks ({@link DbvFormat#ADDED_COLUMNS}). */
-  private static void migrate(Connection connection, Statement st) throws SQLException {
-    for (DbvFormat.AddedColumn added : DbvFormat.ADDED_COLUMNS) {
-      if (!DbvReader.hasColumn(connection, added.table(), added.column())) {
-        st.execute(added.alterTable());
+  /** The file's format_version, or null when it has none yet (a new file). */
+  static String formatVersion(Connection connection, Statement st) throws SQLException {
+    try (var tables = st.executeQuery("SELECT 1 FROM sqlite_master WHERE type='table' AND name='metadata'")) {
+      if (!tables.next()) {
+        return null;
+      }
+    }
+    try (PreparedStatement ps = connection.prepareStatement("SELECT value FROM metadata WHERE key = ?")) {
+      ps.setString(1, DbvFormat.KEY_FORMAT_VERSION);
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
       }
     }
   }

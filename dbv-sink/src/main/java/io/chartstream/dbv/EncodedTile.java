@@ -2,6 +2,7 @@ package io.chartstream.dbv;
 
 import io.chartstream.schema.avro.ChartContribution;
 import io.chartstream.schema.avro.RclTile;
+import io.chartstream.schema.tile.TileFeatures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 /**
  * A tile as the writer stores it: the columns of its row, and its plain Avro binary, which
  * compressed is the row's blob. The sink reads the columns from the head of the Avro bytes
- * ({@link #read}) and compresses the bytes as they came from Kafka, so a tile's features, most of
+ * ({@link #read}) and compresses the bytes as they came from Kafka, so a tile's sections, most of
  * its bytes, are never decoded or encoded again on the way into the file.
  *
  * @param featureCount pieces in the tile
@@ -43,14 +44,13 @@ public record EncodedTile(long rcl, int level, int row, int col, long sequence, 
       throw new UncheckedIOException(e);
     }
     return new EncodedTile(tile.getRcl(), tile.getLevel(), tile.getRow(), tile.getCol(), tile.getSequence(),
-        tile.getContentHash(), tile.getCharts(), tile.getFeatures().size(), out.toByteArray());
+        tile.getContentHash(), tile.getCharts(), TileFeatures.count(tile), out.toByteArray());
   }
 
   /**
    * The tile whose Avro binary under {@link RclTile#SCHEMA$} is {@code avro[offset..]}, its columns
-   * read from the fields before {@code features} and the size of that array's first block; empty
-   * when the features come in several blocks or their count disagrees with the charts' piece
-   * counts (the caller then decodes the whole tile).
+   * read from the fields before {@code sections} (its feature count is the sum of the charts'
+   * piece counts); empty when those fields cannot be read (the caller then decodes the whole tile).
    */
   public static Optional<EncodedTile> read(byte[] avro, int offset) {
     BinaryDecoder in = DecoderFactory.get().binaryDecoder(avro, offset, avro.length - offset, null);
@@ -70,12 +70,9 @@ public record EncodedTile(long rcl, int level, int row, int col, long sequence, 
           charts.add(chart);
         }
       }
-      long features = in.readArrayStart();
-      if (features != pieces) {
-        return Optional.empty();
-      }
+      in.readArrayStart(); // the sections follow
       byte[] bytes = offset == 0 ? avro : Arrays.copyOfRange(avro, offset, avro.length);
-      return Optional.of(new EncodedTile(rcl, level, row, col, sequence, contentHash, charts, (int) features, bytes));
+      return Optional.of(new EncodedTile(rcl, level, row, col, sequence, contentHash, charts, (int) pieces, bytes));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

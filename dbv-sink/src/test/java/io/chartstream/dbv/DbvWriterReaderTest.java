@@ -3,6 +3,7 @@ package io.chartstream.dbv;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartstream.schema.avro.BoundingBox;
@@ -48,7 +49,7 @@ class DbvWriterReaderTest {
       assertEquals(Map.of(12, 150L, 13, 150L), reader.tileCountsByLevel());
       assertEquals(Map.of(tp, 300L), reader.storedOffsets());
       Map<String, String> metadata = reader.metadata();
-      assertEquals("1", metadata.get("format_version"));
+      assertEquals("2", metadata.get("format_version"));
       assertEquals("EPSG:3395", metadata.get("crs"));
       assertEquals("zlib", metadata.get("tile_codec"));
       assertEquals(RclTile.getClassSchema().toString(), metadata.get("tile_schema"));
@@ -110,28 +111,23 @@ class DbvWriterReaderTest {
     }
   }
 
-  /** A file from before the feature counts: readable as it is (counts null), and a writer adds the columns. */
+  /** A format 1 file (WKB pieces) is refused by the reader and the writer, with the fix, and left as it was. */
   @Test
-  void olderFileWithoutFeatureCountsIsReadAndMigrated() throws Exception {
+  void aFormat1FileIsRefusedWithTheFixAndLeftAsItWas() throws Exception {
     Path file = dir.resolve("old.dbv");
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
       st.execute("CREATE TABLE metadata (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
       st.execute("INSERT INTO metadata VALUES ('format_version', '1')");
-      st.execute("CREATE TABLE charts (chart_id TEXT NOT NULL, revision TEXT NOT NULL, edition INTEGER,"
-          + " update_number INTEGER, update_application_date TEXT, issue_date TEXT, compilation_scale INTEGER,"
-          + " usage_band INTEGER, source TEXT NOT NULL, file TEXT NOT NULL, coverage BLOB, PRIMARY KEY (chart_id, revision))");
-      st.execute("INSERT INTO charts(chart_id, revision, source, file) VALUES ('US1BS01M', '1:0:x:y', 'CELL', 'US1BS01M.000')");
+      st.execute("CREATE TABLE tiles (level INTEGER NOT NULL, row INTEGER NOT NULL, col INTEGER NOT NULL,"
+          + " rcl INTEGER PRIMARY KEY, sequence INTEGER NOT NULL, charts TEXT NOT NULL, feature_count INTEGER NOT NULL,"
+          + " content_hash TEXT NOT NULL, blob BLOB NOT NULL)");
     }
-    try (DbvReader reader = DbvReader.open(file)) {
-      assertNull(reader.charts().getFirst().featuresIn());
+    byte[] before = java.nio.file.Files.readAllBytes(file);
+    for (Runnable open : List.<Runnable>of(() -> DbvReader.open(file).close(), () -> DbvWriter.open(file, TestTiles.metadata()).close())) {
+      DbvException e = assertThrows(DbvException.class, open::run);
+      assertTrue(e.getMessage().contains("format version 1") && e.getMessage().contains(file.toString())
+          && e.getMessage().contains("chartstream replay"), e.getMessage());
     }
-    DbvWriter.open(file, TestTiles.metadata()).close();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT chart_id, features_in, features_with_geometry FROM charts")) {
-      assertTrue(rs.next());
-      assertEquals("US1BS01M", rs.getString(1));
-      assertNull(rs.getObject(2));
-      assertNull(rs.getObject(3));
-    }
+    assertArrayEquals(before, java.nio.file.Files.readAllBytes(file), "the file is left as it was");
   }
 }

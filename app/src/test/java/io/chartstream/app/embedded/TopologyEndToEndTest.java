@@ -20,7 +20,9 @@ import io.chartstream.topology.clip.TileClipper;
 import io.chartstream.topology.project.Reprojector;
 import io.chartstream.topology.rcl.LevelTable;
 import io.chartstream.topology.rcl.RclGrid;
+import io.chartstream.topology.streams.ChartTopology;
 import io.chartstream.topology.streams.TopologyConfig;
+import io.chartstream.schema.tile.TileFeatures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +63,7 @@ class TopologyEndToEndTest {
       Map<Long, RclTile> latest = new TreeMap<>();
       emissions.forEach(e -> latest.put(e.tile().getRcl(), e.tile()));
       Set<String> placed = new HashSet<>();
-      latest.values().forEach(t -> t.getFeatures().forEach(f -> placed.add(id(f.getChartId(), f.getFeatureIndex()))));
+      latest.values().forEach(t -> TileFeatures.of(t).forEach(f -> placed.add(id(f.getChartId(), f.getFeatureIndex()))));
 
       var events = new AvroWireDeserializer<Object>(harness.registry, TopicSchemas.CHART_EVENT);
       Map<String, Long> endedAt = new HashMap<>();
@@ -101,6 +103,7 @@ class TopologyEndToEndTest {
       System.out.printf("%d source features with geometry in %d RCLs (%d emissions)%n", withGeometry, latest.size(), emissions.size());
       everyPieceIsPresented(latest.values(), withGeometry);
       recordsStayWithinBrokerLimits(harness);
+      noInternalRecordIsPerPiece(harness, withGeometry, latest.values().stream().mapToInt(TileFeatures::count).sum());
     }
   }
 
@@ -115,7 +118,7 @@ class TopologyEndToEndTest {
     int areaPieces = 0;
     List<String> unstyled = new ArrayList<>();
     for (RclTile tile : tiles) {
-      for (TileFeature f : tile.getFeatures()) {
+      for (TileFeature f : TileFeatures.of(tile)) {
         String id = id(f.getChartId(), f.getFeatureIndex());
         features.add(id);
         if (f.getStyle() == null) {
@@ -145,19 +148,44 @@ class TopologyEndToEndTest {
 
 
   /**
+   * The grain of the data path on real charts: the clip side writes a record per source feature
+   * (or fewer: a feature without geometry writes none), the repartition topic and the RCL side a
+   * record per (chart version, RCL) part, far fewer than the pieces. Prints records per source
+   * feature for each internal topic.
+   */
+  private static void noInternalRecordIsPerPiece(IngestHarness harness, int features, int pieces) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", harness.bootstrap()))) {
+      Map<String, Integer> records = new TreeMap<>();
+      for (String topic : admin.listTopics().names().get()) {
+        if (topic.startsWith(EmbeddedTopology.APPLICATION_ID + "-")) {
+          records.put(topic.substring(EmbeddedTopology.APPLICATION_ID.length() + 1), TopicDump.read(harness.bootstrap(), topic).size());
+        }
+      }
+      records.forEach((topic, n) -> System.out.printf("records per source feature on %s: %.3f (%,d)%n", topic, (double) n / features, n));
+      System.out.printf("pieces per source feature: %.3f (%,d pieces)%n", (double) pieces / features, pieces);
+      String repartition = ChartTopology.RCL_EVENTS + "-repartition";
+      assertTrue(records.get(repartition) < pieces / 10, repartition + ": " + records.get(repartition) + " records for " + pieces + " pieces");
+      assertTrue(records.get(StoreNames.RCL_SECTIONS + "-changelog") < pieces / 10, "rcl-sections: " + records);
+      assertTrue(records.get(StoreNames.CHART_PIECES + "-changelog") <= features, "chart-pieces: " + records);
+      assertTrue(records.get(StoreNames.CHART_FEATURES + "-changelog") <= features, "chart-features: " + records);
+    }
+  }
+
+  /**
    * No store, changelog or repartition record grows with tile density: the largest is far below
-   * the broker's default 1 MB. Only rcl.tiles carries whole tiles, on a topic created with its
-   * own limit (documented in ARCHITECTURE.md), which the densest shared tile stays within.
+   * the broker's default 1 MB (a chart's section of an RCL is cut into parts, ChartSections).
+   * Only rcl.tiles carries whole tiles, on a topic created with its own limit (documented in
+   * ARCHITECTURE.md), which the densest shared tile stays within.
    */
   private static void recordsStayWithinBrokerLimits(IngestHarness harness) throws Exception {
     int brokerDefault = 1_048_588;
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", harness.bootstrap()))) {
       Set<String> internal = new TreeSet<>();
       admin.listTopics().names().get().stream().filter(t -> t.startsWith(EmbeddedTopology.APPLICATION_ID + "-")).forEach(internal::add);
-      assertTrue(internal.stream().anyMatch(t -> t.endsWith("rcl-pieces-changelog")), "internal topics: " + internal);
       // The names TopologyStateFormat tells the state format by.
-      assertTrue(internal.contains(TopologyStateFormat.changelog(EmbeddedTopology.APPLICATION_ID, StoreNames.RCL_PIECES)), "internal: " + internal);
-      assertTrue(internal.contains(TopologyStateFormat.changelog(EmbeddedTopology.APPLICATION_ID, StoreNames.CHART_FEATURES)), "internal: " + internal);
+      assertTrue(internal.contains(TopologyStateFormat.changelog(EmbeddedTopology.APPLICATION_ID, StoreNames.RCL_SECTIONS)), "internal: " + internal);
+      assertTrue(internal.contains(TopologyStateFormat.changelog(EmbeddedTopology.APPLICATION_ID, StoreNames.CHART_PIECES)), "internal: " + internal);
+      assertFalse(internal.contains(TopologyStateFormat.changelog(EmbeddedTopology.APPLICATION_ID, TopologyStateFormat.EARLIER_PIECES)));
       assertTrue(internal.stream().anyMatch(t -> t.endsWith("rcl-events-repartition")), "internal topics: " + internal);
       for (String topic : internal) {
         int largest = TopicDump.read(harness.bootstrap(), topic).stream()
@@ -221,8 +249,11 @@ class TopologyEndToEndTest {
 
   private static Map<String, List<String>> content(RclTile tile) {
     Map<String, List<String>> byLnam = new TreeMap<>();
-    for (TileFeature f : tile.getFeatures()) {
-      byLnam.computeIfAbsent(f.getLnam(), l -> new ArrayList<>()).add(f.getObjectClass() + f.getAttributes() + f.getGeometry());
+    for (TileFeature f : TileFeatures.of(tile)) {
+      byte[] wkb = new byte[f.getGeometry().remaining()];
+      f.getGeometry().duplicate().get(wkb);
+      byLnam.computeIfAbsent(f.getLnam(), l -> new ArrayList<>()).add(f.getObjectClass() + f.getAttributes()
+          + java.util.HexFormat.of().formatHex(wkb));
     }
     return byLnam;
   }

@@ -1,5 +1,6 @@
 package io.chartstream.app.embedded;
 
+import io.chartstream.topology.streams.StoreNames;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,9 +19,16 @@ class TopologyStateFormatTest {
   }
 
   @Test
+  void stateFiledPiecePerFeatureIsRefusedToo() {
+    var e = assertThrows(IllegalStateException.class, () -> TopologyStateFormat.check(APP,
+        Set.of(APP + "-rcl-pieces-changelog", APP + "-chart-features-changelog")));
+    assertTrue(e.getMessage().contains("chartstream replay --work-dir"), e.getMessage());
+  }
+
+  @Test
   void aFreshBrokerOrTheCurrentStateIsAccepted() {
     assertDoesNotThrow(() -> TopologyStateFormat.check(APP, Set.of("s57.features", "charts.catalog")));
-    assertDoesNotThrow(() -> TopologyStateFormat.check(APP,
-        Set.of(APP + "-rcl-pieces-changelog", APP + "-chart-features-changelog")));
+    assertDoesNotThrow(() -> TopologyStateFormat.check(APP, Set.of(APP + "-" + StoreNames.RCL_SECTIONS + "-changelog",
+        APP + "-" + StoreNames.CHART_FEATURES + "-changelog", APP + "-" + StoreNames.CHART_PIECES + "-changelog")));
   }
 }

@@ -4,6 +4,9 @@ import io.chartstream.schema.avro.PaletteColour;
 import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.TileFeature;
 import java.awt.Color;
+import io.chartstream.schema.tile.TileFeatures;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +33,17 @@ public final class ColourBook {
 
   /** Every token of every feature's style in {@code tiles}; the first seen wins. */
   public static ColourBook of(List<RclTile> tiles, Palette palette) {
+    List<TileFeature> features = new ArrayList<>();
+    tiles.forEach(tile -> features.addAll(TileFeatures.of(tile)));
+    return ofFeatures(features, palette);
+  }
+
+  /** Every token of every style of {@code features}; the first seen wins. */
+  public static ColourBook ofFeatures(Collection<TileFeature> features, Palette palette) {
     Map<String, PaletteColour> tokens = new HashMap<>();
-    for (RclTile tile : tiles) {
-      for (TileFeature feature : tile.getFeatures()) {
-        if (feature.getStyle() != null && feature.getStyle().getColours() != null) {
-          feature.getStyle().getColours().forEach(tokens::putIfAbsent);
-        }
+    for (TileFeature feature : features) {
+      if (feature.getStyle() != null && feature.getStyle().getColours() != null) {
+        feature.getStyle().getColours().forEach(tokens::putIfAbsent);
       }
     }
     return new ColourBook(palette, tokens);

@@ -2,6 +2,7 @@ package io.chartstream.dbv.render;
 
 import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.TileFeature;
+import io.chartstream.schema.tile.TileFeatures;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Shape;
@@ -49,11 +50,12 @@ public final class TileRenderer {
     BufferedImage image = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      ColourBook colours = ColourBook.of(tiles, palette);
+      Map<Integer, List<Piece>> levels = piecesByLevel(tiles, area);
+      ColourBook colours = ColourBook.ofFeatures(levels.values().stream().flatMap(List::stream).map(Piece::feature).toList(), palette);
       PaintContext context = PaintContext.of(g, viewport, colours);
       g.setColor(colours.colour("NODTA").orElse(background(palette)));
       g.fillRect(0, 0, widthPx, heightPx);
-      for (List<Piece> level : piecesByLevel(tiles, area).values()) {
+      for (List<Piece> level : levels.values()) {
         level.sort(DRAWING_ORDER);
         level.forEach(piece -> paintGraphics(piece, context));
         level.forEach(piece -> paintTexts(piece, context));
@@ -81,7 +83,7 @@ public final class TileRenderer {
         continue;
       }
       List<Piece> pieces = levels.computeIfAbsent(tile.getLevel(), l -> new ArrayList<>());
-      for (TileFeature feature : tile.getFeatures()) {
+      for (TileFeature feature : TileFeatures.of(tile)) {
         pieces.add(new Piece(feature, square));
       }
     }

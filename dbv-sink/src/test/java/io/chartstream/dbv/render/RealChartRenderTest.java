@@ -7,6 +7,7 @@ import io.chartstream.ingest.s57.SharedData;
 import io.chartstream.schema.avro.ChartContribution;
 import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.TileFeature;
+import io.chartstream.schema.tile.TileFeatures;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ class RealChartRenderTest {
   private static Set<Integer> areaColours(List<RclTile> chosen, Palette palette) {
     Set<Integer> rgb = new HashSet<>();
     for (RclTile tile : chosen) {
-      for (TileFeature feature : tile.getFeatures()) {
+      for (TileFeature feature : TileFeatures.of(tile)) {
         if (feature.getStyle() == null) {
           continue;
         }

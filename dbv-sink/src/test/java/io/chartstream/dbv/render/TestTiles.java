@@ -6,6 +6,8 @@ import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.S52Style;
 import io.chartstream.schema.avro.TileFeature;
 import io.chartstream.schema.avro.Triangles;
+import io.chartstream.schema.tile.TileFeatures;
+import io.chartstream.schema.tile.TileGrid;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,14 +96,13 @@ final class TestTiles {
 
   /** The tile holding the features added so far. */
   RclTile tile() {
-    return RclTile.newBuilder().setRcl(((long) LEVEL << 56) | ((long) ROW << 28) | COL).setLevel(LEVEL).setRow(ROW).setCol(COL)
-        .setSequence(1).setContentHash("test").setCharts(List.of()).setFeatures(List.copyOf(features)).build();
+    return TileFeatures.tile(LEVEL, ROW, COL, 1, "test", List.of(), List.copyOf(features), TileGrid.worldMercator());
   }
 
   static TileFeature feature(String objectClass, int primitive, String wkt, int priority, List<String> instructions,
                              Map<String, PaletteColour> colours) {
     return TileFeature.newBuilder().setChartId("US5TEST1").setRevision("1:0:20240101:20240101").setFeatureIndex(0)
-        .setPiece(0).setLnam("0000000000000000").setObjectClass(objectClass).setObjectClassCode(0).setPrimitive(primitive)
+        .setLnam("0000000000000000").setObjectClass(objectClass).setObjectClassCode(0).setPrimitive(primitive)
         .setAttributes(Map.of()).setGeometry(ByteBuffer.wrap(wkb(wkt)))
         .setStyle(S52Style.newBuilder().setLookup("test").setFallback(false).setDisplayPriority(priority)
             .setDisplayCategory("STANDARD").setViewingGroup(0).setRadarOverlay(false)

@@ -1,5 +1,6 @@
 package io.chartstream.topology.rcl;
 
+import io.chartstream.schema.tile.TileGrid;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
@@ -53,6 +54,11 @@ public final class RclGrid {
   public static RclGrid worldMercator() {
     double h = WORLD_MERCATOR_HALF_EDGE;
     return new RclGrid(new Envelope(-h, h, -h, h));
+  }
+
+  /** The integer grid tile coordinates lie on, over the same square ({@link TileGrid}). */
+  public TileGrid tileGrid() {
+    return new TileGrid(extent.getMinX(), extent.getMinY(), edge);
   }
 
   /** The square the grid covers (a copy). */

@@ -6,6 +6,8 @@ import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.IngestError;
 import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.schema.avro.internal.ChartProgress;
+import io.chartstream.schema.avro.internal.PlacedPieces;
+import io.chartstream.schema.avro.internal.SectionPart;
 import io.chartstream.schema.avro.internal.RclChartState;
 import io.chartstream.schema.avro.internal.RclEmission;
 import io.chartstream.schema.avro.internal.RclEvent;
@@ -31,15 +33,15 @@ import org.apache.kafka.streams.state.Stores;
  * The chartstream topology, built in one place.
  *
  * <pre>
- * s57.features ──► clip (chart-progress, chart-rcls, chart-features, ──┬─► topology.errors
- *   (by chart)      catalog-rcls)                                       │
- *                   accept version · skip unchanged features ·          │
- *                   reproject · clip · stages · removals ·              │
- *                   end markers to every RCL reached                    ▼
+ * s57.features ──► clip (chart-progress, chart-features, chart-pieces, ──┬─► topology.errors
+ *   (by chart)      chart-rcls, catalog-rcls)                            │
+ *                   accept version · skip unchanged features ·           │
+ *                   reproject · clip · snap to the grid · stages ·       │
+ *                   at the end, each changed RCL's section               ▼
  * charts.catalog ─► expect (catalog-rcls) ──────────────────────► rcl-events (repartition by RCL)
- *                   expected charts per RCL                            │
- *                                                                      ▼
- *                    assemble (rcl-pieces, rcl-charts, rcl-emitted, rcl-dirty) ──► rcl.tiles
+ *                   expected charts per RCL                  one record per (chart version, RCL)
+ *                                                                       ▼
+ *                    assemble (rcl-sections, rcl-charts, rcl-emitted, rcl-dirty) ──► rcl.tiles
  *                    finished RCLs, re-emitted when their content changes
  * </pre>
  *
@@ -64,7 +66,8 @@ public final class ChartTopology {
 
     var clipped = features
         .process(() -> new FeatureClipProcessor(config), Named.as("clip"),
-            StoreNames.CHART_PROGRESS, StoreNames.CHART_RCLS, StoreNames.CHART_FEATURES, StoreNames.CATALOG_RCLS)
+            StoreNames.CHART_PROGRESS, StoreNames.CHART_RCLS, StoreNames.CHART_FEATURES, StoreNames.CHART_PIECES,
+            StoreNames.CATALOG_RCLS)
         .split(Named.as("clip-"))
         .branch((key, value) -> value instanceof IngestError, Branched.as("errors"))
         .defaultBranch(Branched.as("rcl"));
@@ -81,7 +84,7 @@ public final class ChartTopology {
     pieces.merge(expectations, Named.as("rcl-events-merged"))
         .repartition(Repartitioned.with(Serdes.Long(), new PlainAvroSerde<RclEvent>(RclEvent.SCHEMA$)).withName(RCL_EVENTS))
         .process(() -> new RclAssembler(config), Named.as("assemble"),
-            StoreNames.RCL_PIECES, StoreNames.RCL_CHARTS, StoreNames.RCL_EMITTED, StoreNames.RCL_DIRTY)
+            StoreNames.RCL_SECTIONS, StoreNames.RCL_CHARTS, StoreNames.RCL_EMITTED, StoreNames.RCL_DIRTY)
         .to(Topics.RCL_TILES, Produced.with(AvroWireSerdes.<Long>of(registry, TopicSchemas.RCL_KEY, true), encodedTiles(registry))
             .withName("rcl-tiles"));
     return builder.build();
@@ -102,10 +105,12 @@ public final class ChartTopology {
         Serdes.Bytes(), Serdes.ByteArray()));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHART_FEATURES),
         Serdes.Bytes(), Serdes.ByteArray())); // PlacedFeature bytes
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHART_PIECES),
+        Serdes.Bytes(), new PlainAvroSerde<PlacedPieces>(PlacedPieces.SCHEMA$)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CATALOG_RCLS),
         Serdes.String(), new PlainAvroSerde<CatalogRcls>(CatalogRcls.SCHEMA$)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_PIECES),
-        Serdes.Bytes(), Serdes.ByteArray())); // StoredPiece bytes: content stored and hashed as it came
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_SECTIONS),
+        Serdes.Bytes(), new PlainAvroSerde<SectionPart>(SectionPart.SCHEMA$)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_CHARTS),
         Serdes.Bytes(), new PlainAvroSerde<RclChartState>(RclChartState.SCHEMA$)));
     builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_EMITTED),

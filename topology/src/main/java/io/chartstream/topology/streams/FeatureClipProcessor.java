@@ -7,19 +7,17 @@ import io.chartstream.schema.avro.IngestError;
 import io.chartstream.schema.avro.S57Feature;
 import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.schema.avro.internal.ChartProgress;
-import io.chartstream.schema.avro.internal.ChartTileEnd;
-import io.chartstream.schema.avro.internal.FeatureRemoval;
+import io.chartstream.schema.avro.internal.PlacedPieces;
 import io.chartstream.schema.avro.internal.RclEvent;
 import io.chartstream.topology.PieceDraft;
 import io.chartstream.topology.StageException;
 import io.chartstream.topology.clip.ClipResult;
+import io.chartstream.topology.clip.GridSnap;
 import io.chartstream.topology.clip.TileClipper;
 import io.chartstream.topology.clip.TilePiece;
 import io.chartstream.topology.project.Reprojector;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +26,6 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -38,49 +35,44 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The clip stage, per chart (input keyed by chart id, in order): accepts a chart version unless
- * it is older than the one accepted, reprojects and clips each feature to the RCLs it touches at
- * the chart's level, and at {@code ChartEnd} fans an end marker out to every RCL the chart's
- * versions reached or its catalogue entry covers, after the pieces, so each RCL learns the
- * version is complete there.
+ * it is older than the one accepted, reprojects, clips and presents each feature it changed, and
+ * when the version ends sends every RCL it changed the chart's whole section there, rebuilt from
+ * the chart's stored features ({@link ChartSections}): one record per (chart version, RCL), or a
+ * few for a very large chart, never one per piece.
  *
  * <p>An update file makes a new version of the whole chart, but changes few of its features.
- * The {@link FeatureLedger} knows what each feature placed: a feature whose {@link FeatureDigest}
- * is unchanged is neither clipped nor sent again (its pieces are in their RCLs already); a changed
- * one first removes its old pieces from the RCLs they are in, then sends its new ones; and at the
- * end, the features the version no longer has are removed. So an update costs reading the chart
- * and the work on what it changes.
+ * The {@link FeatureLedger} knows each feature's digest and RCLs, store {@code chart-pieces} its
+ * pieces: a feature whose {@link FeatureDigest} is unchanged is neither clipped nor stored again;
+ * a changed, new or deleted one marks the RCLs it was and is in ({@link ChartRcls}). So an update
+ * costs reading the chart, the work on what it changes, and rebuilding the sections of the RCLs
+ * those changes touch from bytes. Everything a version accumulates is in the changelogged stores,
+ * so a restart mid-version ends it the same way.
  *
  * <p>Outputs {@code (Long rcl, RclEvent)} for the RCL stage and {@code (String chartId,
  * IngestError)} for geometry that had to be repaired or could not be placed.
  */
 final class FeatureClipProcessor implements Processor<String, Object, Object, Object> {
   private static final Logger LOGGER = LoggerFactory.getLogger(FeatureClipProcessor.class);
-  private static final byte[] CURRENT = {1};
-  private static final byte[] EARLIER = {0};
-
-  private static final org.apache.kafka.common.serialization.Serializer<Bytes> BYTES =
-      org.apache.kafka.common.serialization.Serdes.Bytes().serializer();
 
   private final TopologyConfig config;
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<String, ChartProgress> progress;
-  private KeyValueStore<Bytes, byte[]> chartRcls;
   private KeyValueStore<String, CatalogRcls> catalogRcls;
+  private KeyValueStore<Bytes, PlacedPieces> pieces;
+  private ChartRcls chartRcls;
   private FeatureLedger ledger;
   private final FeatureDigest digest = new FeatureDigest();
   private Reprojector reprojector;
   private TileClipper clipper;
+  private GridSnap snap;
   private FeatureStages.Chain stages;
+  private PieceEncoder encoder;
   private final WKBReader wkb = new WKBReader();
-  private final TilePieceEncoder encoder = new TilePieceEncoder();
-  private final PieceContent content = new PieceContent();
-  /** RCLs already recorded for the current version of each chart in progress (a cache of chart-rcls). */
-  private final Map<String, Set<Long>> recorded = new HashMap<>();
   /**
    * A write-through cache of chart-progress (this processor is its only writer), with the
    * accepted revision's key: every feature needs both, and a store read decodes Avro.
    */
-  private final Map<String, Accepted> accepted = new HashMap<>();
+  private final Map<String, Accepted> accepted = new java.util.HashMap<>();
 
   private record Accepted(ChartProgress progress, String revision) {
     Accepted(ChartProgress progress) {
@@ -96,14 +88,16 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
     progress = context.getStateStore(StoreNames.CHART_PROGRESS);
-    recorded.clear(); // the stores may have been restored (a revived task): the caches start afresh
-    accepted.clear();
-    chartRcls = context.getStateStore(StoreNames.CHART_RCLS);
+    accepted.clear(); // the stores may have been restored (a revived task): the caches start afresh
+    chartRcls = new ChartRcls(context.getStateStore(StoreNames.CHART_RCLS));
     catalogRcls = context.getStateStore(StoreNames.CATALOG_RCLS);
     ledger = new FeatureLedger(context.getStateStore(StoreNames.CHART_FEATURES));
+    pieces = context.getStateStore(StoreNames.CHART_PIECES);
     reprojector = Reprojector.to(config.targetCrs());
     clipper = new TileClipper(config.grid(), config.bufferFraction());
+    snap = new GridSnap(config.grid().tileGrid());
     stages = config.stages().instantiate();
+    encoder = new PieceEncoder(config.grid().tileGrid());
   }
 
   @Override
@@ -130,12 +124,6 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       save(chart);
       return;
     }
-    // Whatever earlier versions reached stays to be told about this version's end.
-    List<Bytes> keys = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it = chartRcls.prefixScan(RclStoreKeys.chartPrefix(chartId), BYTES)) {
-      it.forEachRemaining(kv -> keys.add(kv.key));
-    }
-    keys.forEach(k -> chartRcls.put(k, EARLIER));
     int level;
     try {
       level = config.levels().levelFor(chartId, start.getCompilationScale());
@@ -145,7 +133,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       save(chart);
       return;
     }
-    recorded.put(chartId, new HashSet<>());
+    // RCLs a version that did not end marked changed stay marked: this version rebuilds them too.
     ledger.reset(chartId);
     chart.setPass(chart.getPass() + 1);
     chart.setVersion(start.getVersion());
@@ -164,7 +152,8 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     if (chart == null || chart.getVersion() == null || chart.getEnded() || !current.revision().equals(feature.getRevision())) {
       return; // a version that was not accepted, or a feature outside any started version
     }
-    FeatureLedger.Entry entry = ledger.next(feature.getChartId(), feature.getLnam(), feature.getIndex(), chart.getPass());
+    String chartId = feature.getChartId();
+    FeatureLedger.Entry entry = ledger.next(chartId, feature.getLnam(), feature.getIndex(), chart.getPass());
     if (entry == null) {
       return; // a copy of a record already taken: an at-least-once producer's retry
     }
@@ -175,25 +164,25 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     }
     List<PieceDraft> drafts = place(record, feature, chart.getLevel());
     if (entry.before() != null) {
-      forwardRemoval(record, feature.getChartId(), feature.getRevision(), entry.lnam(), entry.occurrence(), entry.before().rcls());
+      for (long rcl : entry.before().rcls()) {
+        chartRcls.changed(chartId, rcl);
+      }
     }
     if (drafts == null) {
       ledger.delete(entry.key());
+      pieces.delete(entry.key());
       return;
     }
-    Set<Long> seen = recorded.computeIfAbsent(feature.getChartId(), this::currentRcls);
     TreeSet<Long> placedIn = new TreeSet<>();
     for (PieceDraft draft : drafts) {
-      long rcl = draft.rcl().encoded();
-      placedIn.add(rcl);
-      record(seen, feature.getChartId(), rcl);
-      context.forward(record.withKey((Object) rcl).withValue(new RclEvent(content.encode(draft.record(), entry.occurrence()))));
+      placedIn.add(draft.rcl().encoded());
     }
-    ledger.put(entry.key(), new PlacedFeature(chart.getPass(), featureDigest,
-        placedIn.stream().mapToLong(Long::longValue).toArray()));
+    placedIn.forEach(rcl -> chartRcls.changed(chartId, rcl));
+    pieces.put(entry.key(), encoder.placed(feature, drafts));
+    ledger.put(entry.key(), new PlacedFeature(chart.getPass(), featureDigest, placedIn.stream().mapToLong(Long::longValue).toArray()));
   }
 
-  /** The feature's pieces with their stages run, or null (reported) when its geometry cannot be placed. */
+  /** The feature's pieces on the grid with their stages run, or null (reported) when its geometry cannot be placed. */
   private List<PieceDraft> place(Record<String, Object> record, S57Feature feature, int level) {
     Geometry geometry;
     try {
@@ -204,6 +193,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       report(record, feature, "unreadable_geometry", "cannot read or reproject the geometry: " + e.getMessage());
       return null;
     }
+    stages.prepare(feature, geometry);
     ClipResult result = clipper.clip(geometry, level);
     if (result.failure() != null) {
       report(record, feature, "unrepairable_geometry", result.failure());
@@ -212,33 +202,21 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     if (result.repaired()) {
       report(record, feature, "repaired_geometry", "invalid geometry repaired before clipping (GeometryFixer)");
     }
-    encoder.nextFeature();
     List<PieceDraft> drafts = new ArrayList<>(result.pieces().size());
     for (TilePiece piece : result.pieces()) {
-      drafts.add(encoder.draft(feature, piece));
+      Geometry onGrid = snap.snap(piece.geometry());
+      if (onGrid != null) {
+        drafts.add(encoder.draft(feature, new TilePiece(piece.rcl(), onGrid)));
+      }
+    }
+    if (drafts.isEmpty() && !result.pieces().isEmpty()) {
+      report(record, feature, "collapsed_geometry", "every piece is narrower than the tile grid's step ("
+          + config.grid().tileGrid().step() + ") and collapsed on it; the feature is placed nowhere");
     }
     for (StageException failure : stages.apply(feature, geometry, drafts)) {
       report(record, feature, failure.code(), failure.getMessage());
     }
     return drafts;
-  }
-
-  /** Tells each RCL in {@code rcls} that the feature's pieces there are gone. */
-  private void forwardRemoval(Record<String, Object> record, String chartId, String revision, String lnam, int occurrence,
-                              long[] rcls) {
-    Set<Long> seen = recorded.computeIfAbsent(chartId, this::currentRcls);
-    FeatureRemoval removal = new FeatureRemoval(chartId, revision, lnam, occurrence);
-    for (long rcl : rcls) {
-      record(seen, chartId, rcl);
-      context.forward(record.withKey((Object) rcl).withValue(new RclEvent(removal)));
-    }
-  }
-
-  /** Notes that the current version touched {@code rcl}, so its end marker goes there. */
-  private void record(Set<Long> seen, String chartId, long rcl) {
-    if (seen.add(rcl)) {
-      chartRcls.put(RclStoreKeys.chartRcl(chartId, rcl), CURRENT);
-    }
   }
 
   private void onEnd(Record<String, Object> record, ChartEnd end) {
@@ -252,53 +230,74 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       }
       return;
     }
-    // The features this version no longer has, first: their RCLs are recorded as touched by it,
-    // so the scan below sends them the end marker too.
+    // The features this version no longer has change the RCLs they were in.
     for (FeatureLedger.Removed removed : ledger.removeUnseen(chartId, chart.getPass())) {
-      forwardRemoval(record, chartId, revision, removed.lnam(), removed.occurrence(), removed.rcls());
+      pieces.delete(RclStoreKeys.chartFeature(chartId, removed.lnam(), removed.occurrence()));
+      for (long rcl : removed.rcls()) {
+        chartRcls.changed(chartId, rcl);
+      }
     }
     ledger.reset(chartId);
-    Set<Long> targets = new HashSet<>();
-    List<Bytes> earlierOnly = new ArrayList<>();
-    try (KeyValueIterator<Bytes, byte[]> it = chartRcls.prefixScan(RclStoreKeys.chartPrefix(chartId), BYTES)) {
-      it.forEachRemaining(kv -> {
-        targets.add(RclStoreKeys.rclOf(kv.key));
-        if (kv.value[0] == EARLIER[0]) {
-          earlierOnly.add(kv.key);
-        }
-      });
-    }
-    CatalogRcls covered = catalogRcls.get(chartId);
-    if (covered != null && covered.getLevel() == chart.getLevel()) {
-      targets.addAll(covered.getRcls());
-    }
-    ChartTileEnd marker = new ChartTileEnd(chartId, revision);
-    targets.stream().sorted().forEach(rcl -> context.forward(record.withKey((Object) rcl).withValue(new RclEvent(marker))));
-    earlierOnly.forEach(chartRcls::delete); // told once; the next version starts from this one's RCLs
-    recorded.remove(chartId);
+    sendSections(record, chartId, revision, chart.getLevel());
+    chartRcls.versionEnded(chartId);
     chart.setEnded(true);
     save(chart);
-    // The RCL stage reads the end markers only once this transaction commits (read_committed):
+    // The RCL stage reads the sections only once this transaction commits (read_committed):
     // ask for that now rather than at the next commit interval. One commit per chart version.
     context.commit();
+  }
+
+  /**
+   * Sends the chart's section to every RCL the version changed, and an empty one to every RCL its
+   * catalogue coverage reaches that has not heard of it yet, so that RCL can finish.
+   */
+  private void sendSections(Record<String, Object> record, String chartId, String revision, int level) {
+    Map<Long, Byte> flags = chartRcls.flags(chartId);
+    CatalogRcls covered = catalogRcls.get(chartId);
+    Set<Long> coverage = covered != null && covered.getLevel() == level ? Set.copyOf(covered.getRcls()) : Set.of();
+    Set<Long> targets = new TreeSet<>();
+    flags.forEach((rcl, f) -> {
+      if ((f & ChartRcls.CHANGED) != 0) {
+        targets.add(rcl);
+      }
+    });
+    for (long rcl : coverage) {
+      Byte f = flags.get(rcl);
+      if (f == null || (f & ChartRcls.SENT) == 0) {
+        targets.add(rcl);
+      }
+    }
+    if (targets.isEmpty()) {
+      return;
+    }
+    ChartSections sections = new ChartSections(chartId, revision, targets,
+        (rcl, part) -> context.forward(record.withKey((Object) rcl).withValue(new RclEvent(part))), ChartSections.PART_BYTES);
+    ledger.forEach(chartId, (key, placed) -> {
+      if (reaches(placed.rcls(), targets)) {
+        PlacedPieces stored = pieces.get(key);
+        if (stored != null) {
+          sections.add(RclStoreKeys.lnamOf(key, chartId), stored);
+        }
+      }
+    });
+    sections.finish();
+    for (long rcl : targets) {
+      chartRcls.sent(chartId, rcl, sections.pieces(rcl) > 0 || coverage.contains(rcl));
+    }
+  }
+
+  private static boolean reaches(long[] rcls, Set<Long> targets) {
+    for (long rcl : rcls) {
+      if (targets.contains(rcl)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void save(ChartProgress chart) {
     progress.put(chart.getChartId(), chart);
     accepted.put(chart.getChartId(), new Accepted(chart));
-  }
-
-  /** The RCLs recorded for the current version: rebuilt from the store after a restart. */
-  private Set<Long> currentRcls(String chartId) {
-    Set<Long> rcls = new HashSet<>();
-    try (KeyValueIterator<Bytes, byte[]> it = chartRcls.prefixScan(RclStoreKeys.chartPrefix(chartId), BYTES)) {
-      it.forEachRemaining(kv -> {
-        if (kv.value[0] == CURRENT[0]) {
-          rcls.add(RclStoreKeys.rclOf(kv.key));
-        }
-      });
-    }
-    return rcls;
   }
 
   private void reportChart(Record<String, Object> record, String chartId, String revision, String code, String reason) {

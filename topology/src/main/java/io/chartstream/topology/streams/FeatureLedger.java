@@ -104,6 +104,21 @@ final class FeatureLedger {
     return removed;
   }
 
+  /** A stored feature of a chart, in key order. */
+  interface Visitor {
+    void visit(Bytes key, PlacedFeature placed);
+  }
+
+  /** Every feature of {@code chartId}, in key order (LNAM, occurrence). */
+  void forEach(String chartId, Visitor visitor) {
+    try (KeyValueIterator<Bytes, byte[]> it = store.prefixScan(RclStoreKeys.chartPrefix(chartId), KEYS)) {
+      while (it.hasNext()) {
+        var kv = it.next();
+        visitor.visit(kv.key, PlacedFeature.decode(kv.value));
+      }
+    }
+  }
+
   private PlacedFeature get(Bytes key) {
     byte[] value = store.get(key);
     return value == null ? null : PlacedFeature.decode(value);

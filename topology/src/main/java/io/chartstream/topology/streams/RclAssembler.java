@@ -1,17 +1,13 @@
 package io.chartstream.topology.streams;
 
 import io.chartstream.schema.avro.internal.ChartExpectation;
-import io.chartstream.schema.avro.internal.ChartTileEnd;
-import io.chartstream.schema.avro.internal.EncodedPiece;
-import io.chartstream.schema.avro.internal.FeatureRemoval;
 import io.chartstream.schema.avro.internal.RclChartState;
 import io.chartstream.schema.avro.internal.RclEmission;
 import io.chartstream.schema.avro.internal.RclEvent;
+import io.chartstream.schema.avro.internal.SectionPart;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -24,30 +20,26 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The RCL stage (input repartitioned by RCL): keeps each RCL's pieces and what it knows of each
- * chart, and emits the RCL to {@code rcl.tiles}, as the Avro binary of its {@code RclTile}
- * ({@link RclTileBuilder}), once it is finished — every chart expected there
- * has ended its current version — and again whenever its content changes.
+ * The RCL stage (input repartitioned by RCL): keeps each chart's section of each RCL and what it
+ * knows of each chart, and emits the RCL to {@code rcl.tiles}, as the Avro binary of its
+ * {@code RclTile} ({@link RclTileBuilder}), once it is finished — every chart expected there has
+ * sent a whole section — and again whenever its content changes.
  *
- * <p>Pieces are filed by feature (LNAM and occurrence), not by chart version: a chart version
- * sends only the features it changes ({@link FeatureClipProcessor}), each preceded by a
- * {@code FeatureRemoval} of what the feature placed before, plus removals of the features it
- * deleted; every other piece stays as it is. While a version of a chart that has ended here
- * before is changing an RCL, the RCL waits for that version's end marker, so no tile mixes two
- * versions of a chart. Emission runs on a wall-clock punctuation over the RCLs changed since the
- * last pass, so an RCL that several charts change at once is emitted once. An RCL whose content
- * hash is unchanged is not emitted again ({@link RclTileBuilder}), so its last emission keeps
- * naming the chart version that last changed it.
+ * <p>A chart version that changes an RCL sends it everything the chart has there, in one part or
+ * a few ({@link ChartSections}): part 0 replaces what the RCL held of the chart, the last part
+ * completes it. While the parts of a chart that showed here before are arriving, the RCL waits
+ * for the last, so no tile mixes two versions of a chart or holds half of one. Emission runs on a
+ * wall-clock punctuation over the RCLs changed since the last pass, so an RCL that several charts
+ * change at once is emitted once. An RCL whose content hash is unchanged is not emitted again,
+ * so its last emission keeps naming the chart version that last changed it.
  */
 final class RclAssembler implements Processor<Long, RclEvent, Long, byte[]> {
   private static final byte[] DIRTY = {1};
   private static final Serializer<Bytes> KEYS = Serdes.Bytes().serializer();
 
   private final TopologyConfig config;
-  /** (RCL, chart) keys already marked changing for the version in progress: a cache of rcl-charts. */
-  private final Set<Bytes> changing = new HashSet<>();
   private ProcessorContext<Long, byte[]> context;
-  private KeyValueStore<Bytes, byte[]> pieces;
+  private KeyValueStore<Bytes, SectionPart> sections;
   private KeyValueStore<Bytes, RclChartState> charts;
   private KeyValueStore<Long, RclEmission> emitted;
   private KeyValueStore<Long, byte[]> dirty;
@@ -59,8 +51,7 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, byte[]> {
   @Override
   public void init(ProcessorContext<Long, byte[]> context) {
     this.context = context;
-    changing.clear(); // the stores may have been restored (a revived task): the cache starts afresh
-    pieces = context.getStateStore(StoreNames.RCL_PIECES);
+    sections = context.getStateStore(StoreNames.RCL_SECTIONS);
     charts = context.getStateStore(StoreNames.RCL_CHARTS);
     emitted = context.getStateStore(StoreNames.RCL_EMITTED);
     dirty = context.getStateStore(StoreNames.RCL_DIRTY);
@@ -71,69 +62,52 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, byte[]> {
   public void process(Record<Long, RclEvent> record) {
     long rcl = record.key();
     switch (record.value().getEvent()) {
-      case EncodedPiece piece -> {
-        markChanging(rcl, piece.getChartId());
-        pieces.put(RclStoreKeys.piece(rcl, piece.getChartId(), piece.getLnam(), piece.getOccurrence(), piece.getPiece()),
-            StoredPiece.encode(piece.getRevision(), piece.getFeatureIndex(), piece.getContent()));
-      }
-      case FeatureRemoval removal -> onRemoval(rcl, removal);
-      case ChartTileEnd end -> onEnd(rcl, end);
+      case SectionPart part -> onPart(rcl, part);
       case ChartExpectation expectation -> onExpectation(rcl, expectation);
       default -> throw new IllegalArgumentException("unexpected RCL event " + record.value());
     }
   }
 
-  private void onRemoval(long rcl, FeatureRemoval removal) {
-    markChanging(rcl, removal.getChartId());
-    List<Bytes> gone = new ArrayList<>();
-    Bytes feature = RclStoreKeys.rclFeature(rcl, removal.getChartId(), removal.getLnam(), removal.getOccurrence());
-    try (KeyValueIterator<Bytes, byte[]> it = pieces.prefixScan(feature, KEYS)) {
-      it.forEachRemaining(kv -> gone.add(kv.key));
+  private void onPart(long rcl, SectionPart part) {
+    Bytes key = RclStoreKeys.rclChart(rcl, part.getChartId());
+    RclChartState state = stateOf(key);
+    if (part.getPart() == 0) {
+      deleteSections(key, 1); // part 0 itself is overwritten
+      state.setReceiving(true);
     }
-    gone.forEach(pieces::delete);
-  }
-
-  /** Holds the RCL back until the chart's version in progress ends here (once per RCL, chart and version). */
-  private void markChanging(long rcl, String chartId) {
-    Bytes key = RclStoreKeys.rclChart(rcl, chartId);
-    if (changing.add(key)) {
-      RclChartState state = charts.get(key);
-      if (state == null) {
-        state = new RclChartState(false, null, false);
-      }
-      if (!state.getChanging()) {
-        state.setChanging(true);
-        charts.put(key, state);
-      }
-    }
-  }
-
-  private void onEnd(long rcl, ChartTileEnd end) {
-    Bytes key = RclStoreKeys.rclChart(rcl, end.getChartId());
-    changing.remove(key);
-    RclChartState state = charts.get(key);
-    if (state == null) {
-      state = new RclChartState(false, null, false);
-    }
-    // A version that changed nothing here leaves the tile as it is: no need to look at it again.
-    boolean changed = state.getChanging() || state.getEndedRevision() == null;
-    state.setEndedRevision(end.getRevision());
-    state.setChanging(false);
-    charts.put(key, state);
-    if (changed) {
+    sections.put(RclStoreKeys.rclSection(rcl, part.getChartId(), part.getPart()), part);
+    if (part.getLast()) {
+      state.setReceiving(false);
+      state.setEndedRevision(part.getRevision());
       dirty.put(rcl, DIRTY);
     }
+    charts.put(key, state);
   }
 
   private void onExpectation(long rcl, ChartExpectation expectation) {
     Bytes key = RclStoreKeys.rclChart(rcl, expectation.getChartId());
-    RclChartState state = charts.get(key);
-    if (state == null) {
-      state = new RclChartState(false, null, false);
-    }
+    RclChartState state = stateOf(key);
     state.setExpected(expectation.getExpected());
     charts.put(key, state);
     dirty.put(rcl, DIRTY);
+  }
+
+  private RclChartState stateOf(Bytes key) {
+    RclChartState state = charts.get(key);
+    return state == null ? new RclChartState(false, null, false) : state;
+  }
+
+  /** Deletes the stored parts from {@code fromPart} on of a chart in an RCL ({@code rclChart} is their prefix). */
+  private void deleteSections(Bytes rclChart, int fromPart) {
+    List<Bytes> gone = new ArrayList<>();
+    try (KeyValueIterator<Bytes, SectionPart> it = sections.prefixScan(rclChart, KEYS)) {
+      it.forEachRemaining(kv -> {
+        if (kv.value.getPart() >= fromPart) {
+          gone.add(kv.key);
+        }
+      });
+    }
+    gone.forEach(sections::delete);
   }
 
   /** Emits every changed RCL that is finished and whose content differs from its last emission. */
@@ -161,10 +135,10 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, byte[]> {
     boolean anyEnded = false;
     for (RclChartState state : states.values()) {
       if (state.getExpected() && state.getEndedRevision() == null) {
-        return false; // an expected chart has not ended here yet
+        return false; // an expected chart has not sent its section here yet
       }
-      if (state.getChanging() && state.getEndedRevision() != null) {
-        return false; // a new version of a chart shown here is on its way: its end marker makes the RCL dirty again
+      if (state.getReceiving() && state.getEndedRevision() != null) {
+        return false; // the parts of a new version of a chart shown here are arriving: its last part makes the RCL dirty again
       }
       anyEnded |= state.getEndedRevision() != null;
     }
@@ -173,21 +147,26 @@ final class RclAssembler implements Processor<Long, RclEvent, Long, byte[]> {
     }
     RclTileBuilder tile = new RclTileBuilder(rcl);
     for (var chart : states.entrySet()) {
-      String revision = chart.getValue().getEndedRevision();
-      if (revision == null) {
-        continue; // not expected, not ended: a chart whose first pieces are on their way
+      RclChartState state = chart.getValue();
+      if (state.getEndedRevision() == null || state.getReceiving()) {
+        continue; // not expected, not ended: a chart whose first section is on its way
       }
+      Bytes key = RclStoreKeys.rclChart(rcl, chart.getKey());
       int count = 0;
-      try (KeyValueIterator<Bytes, byte[]> it = pieces.prefixScan(RclStoreKeys.rclChart(rcl, chart.getKey()), KEYS)) {
+      try (KeyValueIterator<Bytes, SectionPart> it = sections.prefixScan(key, KEYS)) {
         while (it.hasNext()) {
-          tile.add(it.next().value);
-          count++;
+          SectionPart part = it.next().value;
+          count += part.getPieceCount();
+          if (part.getPieceCount() > 0) {
+            tile.add(part);
+          }
         }
       }
-      if (count > 0 || chart.getValue().getExpected()) {
-        tile.contribute(chart.getKey(), revision, count);
+      if (count > 0 || state.getExpected()) {
+        tile.contribute(chart.getKey(), state.getEndedRevision(), count);
       } else {
-        charts.delete(RclStoreKeys.rclChart(rcl, chart.getKey())); // left this RCL for good
+        charts.delete(key); // left this RCL for good
+        deleteSections(key, 0);
       }
     }
     RclEmission last = emitted.get(rcl);

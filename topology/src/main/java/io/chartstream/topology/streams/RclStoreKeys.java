@@ -6,40 +6,32 @@ import org.apache.kafka.common.utils.Bytes;
 
 /**
  * Composite keys of the stores, laid out so that RocksDB's key order groups what is read together
- * and a prefix scan finds it. A piece is filed under its feature's stable key, its LNAM and the
- * occurrence of that LNAM in the chart version (split soundings share one LNAM), not under the
- * version or the feature's index, which both change with every update: {@code rcl(8) chartId 0x00
- * lnam 0x00 occurrence(4) piece(4)}. One store record per piece, per (RCL, chart) or per (chart,
- * feature): no record grows with tile density.
+ * and a prefix scan finds it: {@code rcl(8) chartId 0x00 part(4)} for the sections of a chart in
+ * an RCL, {@code rcl(8) chartId 0x00} for what an RCL knows of a chart, {@code chartId 0x00
+ * rcl(8)} for where a chart has been, {@code chartId 0x00 lnam 0x00 occurrence(4)} for what a
+ * source feature placed. A feature is filed under its stable key, its LNAM and the occurrence of
+ * that LNAM in the chart version (split soundings share one LNAM), not under its index, which
+ * changes with every update. One store record per (RCL, chart, part), per (RCL, chart), per
+ * (chart, RCL) or per (chart, feature): none per piece.
  */
 final class RclStoreKeys {
   private RclStoreKeys() {}
 
-  /** Every piece and chart state of an RCL. */
+  /** Every section and chart state of an RCL. */
   static Bytes rcl(long rcl) {
     return Bytes.wrap(ByteBuffer.allocate(8).putLong(rcl).array());
   }
 
-  /** Every piece of one chart in an RCL; also the rcl-charts key. */
+  /** The rcl-charts key of a chart in an RCL; also the prefix of its sections. */
   static Bytes rclChart(long rcl, String chartId) {
     byte[] chart = utf8(chartId);
     return Bytes.wrap(ByteBuffer.allocate(8 + chart.length + 1).putLong(rcl).put(chart).put((byte) 0).array());
   }
 
-  /** Every piece of one feature of a chart in an RCL. */
-  static Bytes rclFeature(long rcl, String chartId, String lnam, int occurrence) {
-    return Bytes.wrap(rclFeature(rcl, chartId, lnam, occurrence, 0).array());
-  }
-
-  static Bytes piece(long rcl, String chartId, String lnam, int occurrence, int piece) {
-    return Bytes.wrap(rclFeature(rcl, chartId, lnam, occurrence, 4).putInt(piece).array());
-  }
-
-  private static ByteBuffer rclFeature(long rcl, String chartId, String lnam, int occurrence, int extra) {
+  /** The rcl-sections key of part {@code part} of a chart's section in an RCL (parts sort in order). */
+  static Bytes rclSection(long rcl, String chartId, int part) {
     byte[] chart = utf8(chartId);
-    byte[] name = utf8(lnam);
-    return ByteBuffer.allocate(8 + chart.length + 1 + name.length + 1 + 4 + extra)
-        .putLong(rcl).put(chart).put((byte) 0).put(name).put((byte) 0).putInt(occurrence);
+    return Bytes.wrap(ByteBuffer.allocate(8 + chart.length + 1 + 4).putLong(rcl).put(chart).put((byte) 0).putInt(part).array());
   }
 
   /** The chart id of an rcl-charts key. */
@@ -54,7 +46,7 @@ final class RclStoreKeys {
     return Bytes.wrap(ByteBuffer.allocate(chart.length + 1 + 8).put(chart).put((byte) 0).putLong(rcl).array());
   }
 
-  /** Prefix of every chart-rcls and chart-features key of a chart. */
+  /** Prefix of every chart-rcls, chart-features and chart-pieces key of a chart. */
   static Bytes chartPrefix(String chartId) {
     byte[] chart = utf8(chartId);
     return Bytes.wrap(ByteBuffer.allocate(chart.length + 1).put(chart).put((byte) 0).array());
@@ -66,7 +58,7 @@ final class RclStoreKeys {
     return ByteBuffer.wrap(key, key.length - 8, 8).getLong();
   }
 
-  /** chart-features key: {@code chartId 0x00 lnam 0x00 occurrence(4)}. */
+  /** chart-features and chart-pieces key: {@code chartId 0x00 lnam 0x00 occurrence(4)}. */
   static Bytes chartFeature(String chartId, String lnam, int occurrence) {
     byte[] chart = utf8(chartId);
     byte[] name = utf8(lnam);

@@ -1,44 +1,39 @@
 package io.chartstream.topology.streams;
 
 import io.chartstream.schema.avro.ChartContribution;
+import io.chartstream.schema.avro.internal.SectionPart;
+import io.chartstream.schema.tile.TileWriter;
 import io.chartstream.topology.rcl.RclKey;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
 
 /**
- * Assembles one {@code RclTile} from its contributing chart versions and pieces, given in store
- * key order (chart, LNAM, occurrence, piece), and hashes its content: SHA-256 over each
- * contributing chart with its piece count, then each piece's Avro encoding with its revision and
- * feature index blanked ({@link PieceContent}). What a tile shows, not which version placed it,
- * decides its hash: an update re-emits only the RCLs whose content it changes, the hash equals
- * that of a clean run with the update from the start, and a duplicate redelivery re-emits nothing.
+ * Assembles one {@code RclTile} from its contributing chart versions and their sections' parts,
+ * given chart by chart in part order, and hashes its content: SHA-256 over each contributing chart
+ * with its piece count, then each part's content digest (its section's bytes before the
+ * revisions: what it shows, not which version placed it). So an update re-emits only the RCLs
+ * whose content it changes, the hash equals that of a clean run with the update from the start,
+ * and a duplicate redelivery re-emits nothing. Sections go into the tile as they were stored.
  */
 final class RclTileBuilder {
   private final RclKey rcl;
   private final List<ChartContribution> charts = new ArrayList<>();
-  private final List<byte[]> pieces = new ArrayList<>();
-  private final MessageDigest featureHash = sha256();
-  private int pieceBytes;
+  private final List<ByteBuffer> sections = new ArrayList<>();
+  private final MessageDigest parts = sha256();
 
   RclTileBuilder(long rcl) {
     this.rcl = RclKey.decode(rcl);
   }
 
-  /** Adds a piece given as its {@link StoredPiece} bytes. */
-  void add(byte[] stored) {
-    int offset = StoredPiece.contentOffset(stored);
-    featureHash.update(stored, offset, stored.length - offset); // the content: revision and index are not in it
-    pieces.add(stored);
-    pieceBytes += stored.length;
+  /** Adds a part of a contributing chart's section. */
+  void add(SectionPart part) {
+    parts.update(part.getContentDigest().duplicate());
+    sections.add(part.getSection());
   }
 
   void contribute(String chartId, String revision, int pieceCount) {
@@ -51,49 +46,16 @@ final class RclTileBuilder {
       hash.update((chart.getChartId() + "#" + chart.getPieceCount() + ";").getBytes(StandardCharsets.UTF_8));
     }
     try {
-      hash.update(((MessageDigest) featureHash.clone()).digest());
+      hash.update(((MessageDigest) parts.clone()).digest());
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("SHA-256 digests are cloneable", e);
     }
     return HexFormat.of().formatHex(hash.digest());
   }
 
-  /**
-   * The tile's Avro binary under {@code RclTile.SCHEMA$}, its fields in schema order, each piece
-   * written from its stored bytes ({@link StoredPiece#writeTileFeature}): a tile's pieces are
-   * never decoded into objects to be encoded again.
-   */
+  /** The tile's Avro binary under {@code RclTile.SCHEMA$}, its sections copied as they are. */
   byte[] encode(long sequence) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(pieceBytes + 256);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-    try {
-      encoder.writeLong(rcl.encoded());
-      encoder.writeInt(rcl.level());
-      encoder.writeInt(rcl.row());
-      encoder.writeInt(rcl.col());
-      encoder.writeLong(sequence);
-      encoder.writeString(contentHash());
-      encoder.writeArrayStart();
-      encoder.setItemCount(charts.size());
-      for (ChartContribution chart : charts) {
-        encoder.startItem();
-        encoder.writeString(chart.getChartId());
-        encoder.writeString(chart.getRevision());
-        encoder.writeInt(chart.getPieceCount());
-      }
-      encoder.writeArrayEnd();
-      encoder.writeArrayStart();
-      encoder.setItemCount(pieces.size());
-      for (byte[] piece : pieces) {
-        encoder.startItem();
-        StoredPiece.writeTileFeature(piece, encoder);
-      }
-      encoder.writeArrayEnd();
-      encoder.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
-    }
-    return out.toByteArray();
+    return TileWriter.write(rcl.encoded(), rcl.level(), rcl.row(), rcl.col(), sequence, contentHash(), charts, sections);
   }
 
   private static MessageDigest sha256() {

@@ -13,6 +13,7 @@ import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.TileFeature;
 import io.chartstream.schema.registry.InMemorySchemaRegistryClient;
 import io.chartstream.schema.serde.AvroWireSerdes;
+import io.chartstream.schema.tile.TileFeatures;
 import io.chartstream.topology.project.Reprojector;
 import io.chartstream.topology.rcl.RclGrid;
 import io.chartstream.topology.rcl.RclKey;
@@ -89,6 +90,7 @@ class ChartTopologyTest {
 
   @AfterEach
   void stop() {
+    internalTopics.clear();
     driver.close();
   }
 
@@ -106,7 +108,7 @@ class ChartTopologyTest {
     RclTile tile = out.getFirst();
     assertEquals(home(LON, LAT).encoded(), tile.getRcl());
     assertEquals(Set.of("US5AAAAA", "US5BBBBB"), charts(tile).keySet());
-    assertEquals(2, tile.getFeatures().size());
+    assertEquals(2, features(tile).size());
     assertEquals(1, tile.getSequence());
   }
 
@@ -140,9 +142,9 @@ class ChartTopologyTest {
     send(a);
     Map<Long, RclTile> out = byRcl(emitted());
     RclTile empty = out.get(home(EAST, LAT).encoded());
-    assertEquals(0, empty.getFeatures().size());
+    assertEquals(0, features(empty).size());
     assertEquals(0, charts(empty).get("US5AAAAA").getPieceCount());
-    assertEquals(1, out.get(home(LON, LAT).encoded()).getFeatures().size());
+    assertEquals(1, features(out.get(home(LON, LAT).encoded())).size());
   }
 
   @Test
@@ -165,8 +167,8 @@ class ChartTopologyTest {
     assertEquals(home(EAST, LAT).encoded(), tile.getRcl());
     assertEquals(2, tile.getSequence());
     assertEquals(v1.revision(), charts(tile).get("US5AAAAA").getRevision());
-    tile.getFeatures().forEach(f -> assertEquals(v1.revision(), f.getRevision(), "features of the superseded version vanish"));
-    assertEquals("4", tile.getFeatures().getFirst().getAttributes().get("COLOUR"));
+    features(tile).forEach(f -> assertEquals(v1.revision(), f.getRevision(), "features of the superseded version vanish"));
+    assertEquals("4", features(tile).getFirst().getAttributes().get("COLOUR"));
   }
 
   /**
@@ -223,37 +225,105 @@ class ChartTopologyTest {
   }
 
   @Test
-  void anUpdateThatChangesOneFeatureSendsOnlyThatFeatureThroughTheRepartition() {
+  void anUpdateThatChangesOneFeatureSendsOnlyItsRclsSectionThroughTheRepartition() {
     ChartFixture v0 = new ChartFixture("US5AAAAA", 1, 0).named("A", "DEPARE", ChartFixture.square(LON, LAT, 0.01), Map.of())
         .named("B", "BOYLAT", "POINT (" + EAST + " " + LAT + ")", Map.of("COLOUR", "3"))
         .named("C", "LNDMRK", "POINT (" + EAST + " " + LAT + ")", Map.of());
     catalog.pipeInput("US5AAAAA", v0.catalogEntry(WEST_AND_EAST));
     send(v0);
     emitted();
-    var repartition = driver.createOutputTopic("chartstream-test-" + ChartTopology.RCL_EVENTS + "-repartition",
-        org.apache.kafka.common.serialization.Serdes.Long().deserializer(),
-        new io.chartstream.schema.serde.PlainAvroSerde<io.chartstream.schema.avro.internal.RclEvent>(
-            io.chartstream.schema.avro.internal.RclEvent.SCHEMA$).deserializer());
-    repartition.readValuesToList();
+    var repartition = internal(ChartTopology.RCL_EVENTS + "-repartition");
+    var pieces = internal(StoreNames.CHART_PIECES + "-changelog");
+    repartition.readRecordsToList();
+    pieces.readRecordsToList();
     ChartFixture v1 = new ChartFixture("US5AAAAA", 1, 1).named("A", "DEPARE", ChartFixture.square(LON, LAT, 0.01), Map.of())
         .named("B", "BOYLAT", "POINT (" + EAST + " " + LAT + ")", Map.of("COLOUR", "4"))
         .named("C", "LNDMRK", "POINT (" + EAST + " " + LAT + ")", Map.of());
     catalog.pipeInput("US5AAAAA", v1.catalogEntry(WEST_AND_EAST));
     send(v1);
-    List<Object> events = repartition.readValuesToList().stream().map(e -> (Object) e.getEvent()).toList();
-    List<String> pieces = events.stream().filter(e -> e instanceof io.chartstream.schema.avro.internal.EncodedPiece)
-        .map(e -> ((io.chartstream.schema.avro.internal.EncodedPiece) e).getLnam()).toList();
-    List<String> removals = events.stream().filter(e -> e instanceof io.chartstream.schema.avro.internal.FeatureRemoval)
-        .map(e -> ((io.chartstream.schema.avro.internal.FeatureRemoval) e).getLnam()).toList();
-    assertEquals(List.of("B"), pieces, "only the changed buoy is placed again");
-    assertEquals(List.of("B"), removals, "after its old pieces are removed");
+    var sent = repartition.readRecordsToList();
+    assertEquals(1, sent.size(), "one record: the section of the buoy's RCL");
+    assertEquals(home(EAST, LAT).encoded(), (long) Long.valueOf(new java.math.BigInteger(1, sent.getFirst().key()).longValue()));
+    assertEquals(1, pieces.readRecordsToList().size(), "only the changed buoy was placed and stored again");
     RclTile east = byRcl(emitted()).get(home(EAST, LAT).encoded());
     assertEquals(List.of("B", "C"), lnamsOf(east));
-    assertEquals("4", east.getFeatures().getFirst().getAttributes().get("COLOUR"));
+    assertEquals("4", features(east).getFirst().getAttributes().get("COLOUR"));
+    assertEquals(v0.revision(), features(east).get(1).getRevision(), "the landmark the update left alone keeps the version that placed it");
+  }
+
+  /**
+   * The grain of the data path: what each changelog and the repartition topic receive for a
+   * chart whose 40 features each lie in two RCLs (80 pieces), placed and then updated in one
+   * feature. Per feature on the clip side, per (chart, RCL) after it: never per piece.
+   */
+  @Test
+  void noChangelogOrRepartitionRecordIsPerPiece() {
+    ChartFixture v0 = new ChartFixture("US5AAAAA", 1, 0);
+    ChartFixture v1 = new ChartFixture("US5AAAAA", 1, 1);
+    // Lines across the edge between the two RCLs, so each has a piece on both sides.
+    double edgeX = RclGrid.worldMercator().tileEnvelope(home(LON, LAT)).getMaxX();
+    double edgeLon = Math.toDegrees(edgeX / 6378137.0);
+    int features = 40;
+    for (int i = 0; i < features; i++) {
+      String line = String.format(java.util.Locale.ROOT, "LINESTRING (%f %f, %f %f)", edgeLon - 0.01, LAT + 0.0001 * i,
+          edgeLon + 0.01, LAT + 0.0001 * i);
+      v0.named("F" + i, "DEPCNT", line, Map.of("VALDCO", (double) i));
+      v1.named("F" + i, "DEPCNT", line, Map.of("VALDCO", i == 7 ? 77.0 : (double) i));
+    }
+    catalog.pipeInput("US5AAAAA", v0.catalogEntry(ChartFixture.square(edgeLon, LAT + 0.002, 0.004)));
+    send(v0);
+    Map<Long, RclTile> tiles = byRcl(emitted());
+    int pieces = tiles.values().stream().mapToInt(t -> features(t).size()).sum();
+    assertTrue(pieces >= 2 * features, "every feature in two RCLs or more: " + pieces + " pieces");
+    Map<String, Integer> base = recordsPerTopic();
+    send(v1);
+    Map<Long, RclTile> updated = byRcl(emitted());
+    Map<String, Integer> update = recordsPerTopic();
+    System.out.printf("%d features, %d pieces in %d RCLs; records per internal topic, base version %s, update of one feature %s%n",
+        features, pieces, tiles.size(), base, update);
+
+    String repartition = "chartstream-test-" + ChartTopology.RCL_EVENTS + "-repartition";
+    assertEquals(2 * tiles.size(), base.get(repartition), "a section for each RCL, and the catalogue's expectation");
+    assertEquals(features, base.get(changelog(StoreNames.CHART_PIECES)), "one record per feature");
+    assertEquals(features, base.get(changelog(StoreNames.CHART_FEATURES)), "one record per feature");
+    assertEquals(tiles.size(), base.get(changelog(StoreNames.RCL_SECTIONS)), "one record per (RCL, chart)");
+    assertEquals(updated.size(), update.get(repartition), "a section to each RCL the updated feature is in, and no more");
+    assertTrue(updated.size() < tiles.size() || tiles.size() == 2, "the update reached only its feature's RCLs");
+    assertEquals(1, update.get(changelog(StoreNames.CHART_PIECES)));
+    assertEquals(features, update.get(changelog(StoreNames.CHART_FEATURES)), "a version marks every feature it saw");
+    for (var topic : base.entrySet()) {
+      assertTrue(topic.getValue() < pieces, topic.getKey() + " has a record per piece: " + topic.getValue());
+    }
+  }
+
+  /** Records each internal topic received since the last call. */
+  private Map<String, Integer> recordsPerTopic() {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (String topic : driver.producedTopicNames()) {
+      if (topic.startsWith("chartstream-test-")) {
+        counts.put(topic, internal(topic.substring("chartstream-test-".length())).readRecordsToList().size());
+      }
+    }
+    return counts;
+  }
+
+  private final Map<String, TestOutputTopic<byte[], byte[]>> internalTopics = new HashMap<>();
+
+  private TestOutputTopic<byte[], byte[]> internal(String suffix) {
+    return internalTopics.computeIfAbsent(suffix, s -> driver.createOutputTopic("chartstream-test-" + s,
+        new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer()));
+  }
+
+  private static String changelog(String store) {
+    return "chartstream-test-" + store + "-changelog";
+  }
+
+  private static List<TileFeature> features(RclTile tile) {
+    return TileFeatures.of(tile);
   }
 
   private static List<String> lnamsOf(RclTile tile) {
-    return tile.getFeatures().stream().map(TileFeature::getLnam).toList();
+    return features(tile).stream().map(TileFeature::getLnam).toList();
   }
 
   @Test
@@ -268,7 +338,7 @@ class ChartTopologyTest {
     send(v2);
     Map<Long, RclTile> after = byRcl(emitted());
     RclTile left = after.get(home(EAST, LAT).encoded());
-    assertEquals(0, left.getFeatures().size(), "the buoy of edition 1 vanished from the RCL edition 2 no longer covers");
+    assertEquals(0, features(left).size(), "the buoy of edition 1 vanished from the RCL edition 2 no longer covers");
     assertTrue(left.getCharts().isEmpty());
     assertEquals(2, left.getSequence());
     assertEquals(Set.of(home(EAST, LAT).encoded()), after.keySet(), "the depth area's RCL shows the same as before");
@@ -323,7 +393,7 @@ class ChartTopologyTest {
     assertEquals(1, reported.size(), "the bow-tie is reported: " + reported);
     assertEquals("US5AAAAA", reported.getFirst().getChartId());
     assertTrue(List.of("repaired_geometry", "unrepairable_geometry").contains(reported.getFirst().getCode()));
-    List<TileFeature> placed = emitted().getFirst().getFeatures();
+    List<TileFeature> placed = features(emitted().getFirst());
     assertTrue(placed.stream().anyMatch(f -> f.getFeatureIndex() == 1) || reported.getFirst().getCode().equals("unrepairable_geometry"),
         "a repaired feature is placed");
   }
@@ -340,7 +410,7 @@ class ChartTopologyTest {
     catalog.pipeInput("US5AAAAA", a.catalogEntry(WEST_AND_EAST));
     send(a);
     List<TileFeature> placed = new ArrayList<>();
-    emitted().forEach(t -> placed.addAll(t.getFeatures()));
+    emitted().forEach(t -> placed.addAll(features(t)));
     assertEquals(2, placed.size());
     for (TileFeature f : placed) {
       assertTrue(f.getStyle() != null && !f.getStyle().getFallback(), f.getObjectClass() + " styled: " + f);

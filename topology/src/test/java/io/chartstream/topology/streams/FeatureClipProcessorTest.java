@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartstream.schema.avro.IngestError;
-import io.chartstream.schema.avro.TileFeature;
+import io.chartstream.schema.avro.S57Feature;
 import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.schema.avro.internal.ChartProgress;
-import io.chartstream.schema.avro.internal.ChartTileEnd;
-import io.chartstream.schema.avro.internal.EncodedPiece;
+import io.chartstream.schema.avro.internal.PlacedPieces;
 import io.chartstream.schema.avro.internal.RclEvent;
+import io.chartstream.schema.avro.internal.SectionPart;
+import io.chartstream.topology.FeatureStage;
+import io.chartstream.topology.PieceDraft;
+import io.chartstream.topology.StageException;
+import org.locationtech.jts.geom.Geometry;
 import io.chartstream.schema.serde.PlainAvroSerde;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -24,7 +29,10 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The clip stage alone, on in-memory stores: version gate, pieces per RCL, end markers after pieces. */
+/**
+ * The clip stage alone, on in-memory stores: version gate, one section per changed RCL at a
+ * version's end, restart mid-version, the stages' prepare step.
+ */
 class FeatureClipProcessorTest {
   static final double LON = ChartTopologyTest.LON;
   static final double LAT = ChartTopologyTest.LAT;
@@ -33,9 +41,14 @@ class FeatureClipProcessorTest {
   MockProcessorContext<Object, Object> context;
   FeatureClipProcessor processor;
   KeyValueStore<String, CatalogRcls> catalogRcls;
+  List<KeyValueStore<?, ?>> stores;
 
   @BeforeEach
   void init() {
+    init(TopologyConfig.defaults().withBuffer(0));
+  }
+
+  void init(TopologyConfig config) {
     context = new MockProcessorContext<>();
     KeyValueStore<String, ChartProgress> progress = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.CHART_PROGRESS),
         Serdes.String(), new PlainAvroSerde<ChartProgress>(ChartProgress.SCHEMA$)).withLoggingDisabled().build();
@@ -45,37 +58,88 @@ class FeatureClipProcessorTest {
         Serdes.String(), new PlainAvroSerde<CatalogRcls>(CatalogRcls.SCHEMA$)).withLoggingDisabled().build();
     KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]> chartFeatures = Stores.keyValueStoreBuilder(
         Stores.inMemoryKeyValueStore(StoreNames.CHART_FEATURES), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled().build();
-    for (var store : List.of(progress, chartRcls, chartFeatures, catalogRcls)) {
+    KeyValueStore<org.apache.kafka.common.utils.Bytes, PlacedPieces> chartPieces = Stores.keyValueStoreBuilder(
+        Stores.inMemoryKeyValueStore(StoreNames.CHART_PIECES), Serdes.Bytes(), new PlainAvroSerde<PlacedPieces>(PlacedPieces.SCHEMA$))
+        .withLoggingDisabled().build();
+    stores = List.of(progress, chartRcls, chartFeatures, chartPieces, catalogRcls);
+    for (var store : stores) {
       store.init(context.getStateStoreContext(), store);
       context.addStateStore(store);
     }
-    processor = new FeatureClipProcessor(TopologyConfig.defaults().withBuffer(0));
+    processor = new FeatureClipProcessor(config);
     processor.init(context);
   }
 
   @Test
-  void piecesGoToTheirRclsAndEndMarkersFollowThemEverywhereTheChartWent() {
-    ChartFixture v0 = new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01))
-        .feature("BOYLAT", "POINT (" + EAST + " " + LAT + ")");
-    send(v0);
-    List<Object> out = forwardedValues();
+  void atItsEndAVersionSendsEachRclItChangedTheChartsWholeSectionThere() {
+    // The buoy first: the fixture numbers RCID and FIDN by position, and the buoy stays where it is.
+    ChartFixture v0 = new ChartFixture("US5AAAAA", 1, 0).named("B", "BOYLAT", "POINT (" + EAST + " " + LAT + ")", Map.of())
+        .named("A", "DEPARE", ChartFixture.square(LON, LAT, 0.01), Map.of());
+    List<Object> records = v0.records();
+    records.subList(0, records.size() - 1).forEach(r -> processor.process(new Record<>("US5AAAAA", r, 0L)));
+    assertTrue(context.forwarded().isEmpty(), "nothing is sent before the version ends");
+    processor.process(new Record<>("US5AAAAA", records.getLast(), 0L));
     long west = ChartTopologyTest.home(LON, LAT).encoded();
     long east = ChartTopologyTest.home(EAST, LAT).encoded();
-    assertEquals(List.of(west, east, west, east), forwardedKeys(), "two pieces, then an end marker to each RCL");
-    int lastPiece = lastIndexOf(out, EncodedPiece.class);
-    int firstEnd = firstIndexOf(out, ChartTileEnd.class);
-    assertTrue(lastPiece < firstEnd, "every end marker after every piece");
+    assertEquals(List.of(west, east), forwardedKeys(), "one section to each RCL");
+    for (Object value : forwardedValues()) {
+      SectionPart part = (SectionPart) value;
+      assertEquals(List.of(0, 1, true), List.of(part.getPart(), part.getPieceCount(), part.getLast()));
+      assertEquals(v0.revision(), part.getRevision());
+    }
 
-    // The next version has the buoy only: its end must still reach the depth area's RCL.
+    // The next version deletes the depth area and keeps the buoy: only the depth area's RCL hears of it, with an empty section.
     context.resetForwards();
-    send(new ChartFixture("US5AAAAA", 1, 1).feature("BOYLAT", "POINT (" + EAST + " " + LAT + ")"));
-    Set<Long> ends = new LinkedHashSet<>();
-    context.forwarded().forEach(f -> {
-      if (((RclEvent) f.record().value()).getEvent() instanceof ChartTileEnd) {
-        ends.add((Long) f.record().key());
+    send(new ChartFixture("US5AAAAA", 1, 1).named("B", "BOYLAT", "POINT (" + EAST + " " + LAT + ")", Map.of()));
+    assertEquals(List.of(west), forwardedKeys());
+    assertEquals(0, ((SectionPart) forwardedValues().getFirst()).getPieceCount());
+  }
+
+  @Test
+  void aRestartMidVersionEndsItAsAnUninterruptedRunDoes() {
+    ChartFixture chart = new ChartFixture("US5AAAAA", 1, 0);
+    for (int i = 0; i < 12; i++) {
+      chart.feature(i % 3 == 0 ? "DEPARE" : "BOYLAT", i % 3 == 0 ? ChartFixture.square(LON + 0.002 * i, LAT, 0.004)
+          : "POINT (" + (LON + 0.01 * i) + " " + LAT + ")");
+    }
+    List<Object> records = chart.records();
+    send(chart);
+    List<Object> uninterrupted = forwardedValues();
+
+    init();
+    records.subList(0, 7).forEach(r -> processor.process(new Record<>("US5AAAAA", r, 0L)));
+    // The process dies after a commit; a new one gets the stores as the changelogs restore them
+    // (with exactly-once, as of that commit) and reads on from the committed offset.
+    processor = new FeatureClipProcessor(TopologyConfig.defaults().withBuffer(0));
+    processor.init(context);
+    records.subList(7, records.size()).forEach(r -> processor.process(new Record<>("US5AAAAA", r, 0L)));
+    assertEquals(uninterrupted, forwardedValues(), "the same sections, each feature once");
+  }
+
+  @Test
+  void everyStageIsPreparedWithTheFeatureBeforeItIsClipped() {
+    // A stage that fails on any feature it was not prepared for with the same projected geometry.
+    FeatureStage strict = new FeatureStage() {
+      private Geometry prepared;
+
+      @Override
+      public void prepare(S57Feature source, Geometry projected) {
+        prepared = projected;
       }
-    });
-    assertEquals(Set.of(west, east), ends);
+
+      @Override
+      public void process(S57Feature source, Geometry projected, List<PieceDraft> pieces) {
+        if (prepared != projected) {
+          throw new StageException("not_prepared", "process without prepare");
+        }
+      }
+    };
+    init(TopologyConfig.defaults().withBuffer(0).withStages(new FeatureStages(List.of(() -> strict))));
+    send(new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01))
+        .feature("BOYLAT", "POINT (" + EAST + " " + LAT + ")"));
+    assertEquals(List.of(), context.forwarded().stream().filter(f -> f.record().value() instanceof IngestError)
+        .map(f -> ((IngestError) f.record().value()).getCode()).toList());
+    assertEquals(2, forwardedKeys().size(), "both features placed");
   }
 
   @Test
@@ -142,7 +206,11 @@ class FeatureClipProcessorTest {
 
   private List<Object> forwardedValues() {
     List<Object> values = new ArrayList<>();
-    context.forwarded().forEach(f -> values.add(((RclEvent) f.record().value()).getEvent()));
+    context.forwarded().forEach(f -> {
+      if (f.record().value() instanceof RclEvent event) {
+        values.add(event.getEvent());
+      }
+    });
     return values;
   }
 
@@ -154,24 +222,5 @@ class FeatureClipProcessorTest {
       }
     });
     return keys;
-  }
-
-  private static int lastIndexOf(List<Object> values, Class<?> type) {
-    int index = -1;
-    for (int i = 0; i < values.size(); i++) {
-      if (type.isInstance(values.get(i))) {
-        index = i;
-      }
-    }
-    return index;
-  }
-
-  private static int firstIndexOf(List<Object> values, Class<?> type) {
-    for (int i = 0; i < values.size(); i++) {
-      if (type.isInstance(values.get(i))) {
-        return i;
-      }
-    }
-    return -1;
   }
 }
