@@ -6,7 +6,7 @@ import io.chartstream.topology.s52.MarinerSettings;
 import io.chartstream.topology.s52.PresLibReader;
 import io.chartstream.topology.s52.Presentation;
 import io.chartstream.topology.s52.TableChoice;
-import io.chartstream.topology.streams.FeatureStages;
+import io.chartstream.topology.S57ChartProfile;
 import io.chartstream.topology.streams.TopologyConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,6 +59,6 @@ public final class TopologySettings {
         .withLevels(Files.isRegularFile(levels) ? LevelTable.load(levels) : LevelTable.defaults());
     MarinerSettings settings = Files.isRegularFile(mariner) ? MarinerSettings.load(mariner) : MarinerSettings.defaults();
     Presentation presentation = presLib != null ? PresLibReader.read(presLib) : BuiltInPresentation.load(configDir.resolve("s52"));
-    return base.withStages(FeatureStages.presentation(base.grid(), presentation, settings, TableChoice.defaults()));
+    return base.withStages(S57ChartProfile.presentation(base.grid(), presentation, settings, TableChoice.defaults()));
   }
 }

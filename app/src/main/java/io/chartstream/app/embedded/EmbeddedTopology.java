@@ -144,8 +144,7 @@ public final class EmbeddedTopology implements AutoCloseable {
    * store scan.
    */
   public static TopologyConfig promptEmission(TopologyConfig config) {
-    return new TopologyConfig(config.targetCrs(), config.grid(), config.levels(), config.bufferFraction(),
-        Duration.ofMillis(100), config.stages());
+    return config.withEmitInterval(Duration.ofMillis(100));
   }
 
   /**

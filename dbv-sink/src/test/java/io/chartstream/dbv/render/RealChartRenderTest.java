@@ -8,6 +8,7 @@ import io.chartstream.schema.avro.ChartContribution;
 import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.TileFeature;
 import io.chartstream.schema.tile.TileFeatures;
+import io.chartstream.topology.streams.ChartTiles;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -75,6 +75,24 @@ public final class GdalOracle {
     return features;
   }
 
+  /**
+   * The features of one layer reprojected by GDAL ({@code ogr2ogr -t_srs SRS -f GeoJSON}),
+   * coordinates to 1e-6 of the target unit (GDAL 3.6 reads a larger COORDINATE_PRECISION as
+   * significant digits: 9 writes -19932150 for -19932149.999596): the oracle for our
+   * reprojection and tile grid.
+   */
+  public static List<JsonNode> projected(Path cell, String layer, String srs) {
+    List<String> cmd = command("ogr2ogr", "-f", "GeoJSON", "-lco", "RFC7946=NO", "-lco", "COORDINATE_PRECISION=6",
+        "-t_srs", srs, "/vsistdout/", cell.toString(), layer);
+    try {
+      List<JsonNode> features = new ArrayList<>();
+      JSON.readTree(run(cmd)).get("features").forEach(features::add);
+      return features;
+    } catch (IOException e) {
+      throw new AssertionError("ogr2ogr wrote no GeoJSON for " + layer + " of " + cell, e);
+    }
+  }
+
   /** Like {@link #geoJsonSeq} with {@code UPDATES=IGNORE}: the base cell as it was before its updates. */
   public static List<JsonNode> geoJsonSeqWithoutUpdates(Path cell, String layer) {
     List<String> cmd = command("ogr2ogr", "-f", "GeoJSONSeq", "/vsistdout/", cell.toString(), layer,

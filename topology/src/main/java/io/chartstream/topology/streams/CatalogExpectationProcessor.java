@@ -66,7 +66,7 @@ final class CatalogExpectationProcessor implements Processor<String, ChartCatalo
     int scale = entry.getCompilationScale() == null ? 0 : entry.getCompilationScale();
     int level;
     try {
-      level = config.levels().levelFor(entry.getChartId(), scale);
+      level = config.profile().levelFor(entry.getChartId(), scale);
     } catch (IllegalArgumentException e) {
       LOGGER.warn("{}: no RCL level (no usage band in the name, no scale yet): {}", entry.getChartId(), e.getMessage());
       return; // the cell's own entry, with its scale, follows once it is read

@@ -27,6 +27,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -57,7 +58,7 @@ public final class ChartTopology {
   public static Topology build(TopologyConfig config, SchemaRegistryClient registry) {
     StreamsBuilder builder = new StreamsBuilder();
     Serde<String> chartKeys = AvroWireSerdes.of(registry, TopicSchemas.STRING_KEY, true);
-    addStores(builder);
+    addStores(builder, config.stores());
 
     KStream<String, Object> features = builder.stream(Topics.S57_FEATURES,
         Consumed.with(chartKeys, AvroWireSerdes.<Object>of(registry, TopicSchemas.CHART_EVENT, false)).withName("s57-features"));
@@ -69,14 +70,20 @@ public final class ChartTopology {
             StoreNames.CHART_PROGRESS, StoreNames.CHART_RCLS, StoreNames.CHART_FEATURES, StoreNames.CHART_PIECES,
             StoreNames.CATALOG_RCLS)
         .split(Named.as("clip-"))
-        .branch((key, value) -> value instanceof IngestError, Branched.as("errors"))
+        .branch((key, value) -> value instanceof ClipOutput.Problem, Branched.as("errors"))
         .defaultBranch(Branched.as("rcl"));
     clipped.get("clip-errors")
-        .map((key, value) -> KeyValue.pair((String) key, (IngestError) value), Named.as("clip-errors-typed"))
+        .map((key, value) -> {
+          ClipOutput.Problem problem = (ClipOutput.Problem) value;
+          return KeyValue.pair(problem.chartId(), problem.error());
+        }, Named.as("clip-errors-typed"))
         .to(Topics.TOPOLOGY_ERRORS, Produced.with(chartKeys, AvroWireSerdes.<IngestError>of(registry, TopicSchemas.INGEST_ERROR, false))
             .withName("topology-errors"));
     KStream<Long, RclEvent> pieces = clipped.get("clip-rcl")
-        .map((key, value) -> KeyValue.pair((Long) key, (RclEvent) value), Named.as("clip-rcl-typed"));
+        .map((key, value) -> {
+          ClipOutput.ForRcl section = (ClipOutput.ForRcl) value;
+          return KeyValue.pair(section.rcl(), section.event());
+        }, Named.as("clip-rcl-typed"));
     KStream<Long, RclEvent> expectations = catalog
         .process(() -> new CatalogExpectationProcessor(config), Named.as("expect"), StoreNames.CATALOG_RCLS)
         .map((key, value) -> KeyValue.pair((Long) key, (RclEvent) value), Named.as("expect-typed"));
@@ -98,24 +105,26 @@ public final class ChartTopology {
         });
   }
 
-  private static void addStores(StreamsBuilder builder) {
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHART_PROGRESS),
+  private static void addStores(StreamsBuilder builder, TopologyConfig.StoreKind kind) {
+    java.util.function.Function<String, KeyValueBytesStoreSupplier> store = kind == TopologyConfig.StoreKind.IN_MEMORY
+        ? Stores::inMemoryKeyValueStore : Stores::persistentKeyValueStore;
+    builder.addStateStore(Stores.keyValueStoreBuilder(store.apply(StoreNames.CHART_PROGRESS),
         Serdes.String(), new PlainAvroSerde<ChartProgress>(ChartProgress.SCHEMA$)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHART_RCLS),
+    builder.addStateStore(Stores.keyValueStoreBuilder(store.apply(StoreNames.CHART_RCLS),
         Serdes.Bytes(), Serdes.ByteArray()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHART_FEATURES),
+    builder.addStateStore(Stores.keyValueStoreBuilder(store.apply(StoreNames.CHART_FEATURES),
         Serdes.Bytes(), Serdes.ByteArray())); // PlacedFeature bytes
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHART_PIECES),
+    builder.addStateStore(Stores.keyValueStoreBuilder(store.apply(StoreNames.CHART_PIECES),
         Serdes.Bytes(), new PlainAvroSerde<PlacedPieces>(PlacedPieces.SCHEMA$)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CATALOG_RCLS),
+    builder.addStateStore(Stores.keyValueStoreBuilder(store.apply(StoreNames.CATALOG_RCLS),
         Serdes.String(), new PlainAvroSerde<CatalogRcls>(CatalogRcls.SCHEMA$)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_SECTIONS),
+    builder.addStateStore(Stores.keyValueStoreBuilder(store.apply(StoreNames.RCL_SECTIONS),
         Serdes.Bytes(), new PlainAvroSerde<SectionPart>(SectionPart.SCHEMA$)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_CHARTS),
+    builder.addStateStore(Stores.keyValueStoreBuilder(store.apply(StoreNames.RCL_CHARTS),
         Serdes.Bytes(), new PlainAvroSerde<RclChartState>(RclChartState.SCHEMA$)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_EMITTED),
+    builder.addStateStore(Stores.keyValueStoreBuilder(store.apply(StoreNames.RCL_EMITTED),
         Serdes.Long(), new PlainAvroSerde<RclEmission>(RclEmission.SCHEMA$)));
-    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RCL_DIRTY),
+    builder.addStateStore(Stores.keyValueStoreBuilder(store.apply(StoreNames.RCL_DIRTY),
         Serdes.Long(), Serdes.ByteArray()));
   }
 }

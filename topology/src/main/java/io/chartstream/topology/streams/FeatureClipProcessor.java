@@ -9,6 +9,7 @@ import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.schema.avro.internal.ChartProgress;
 import io.chartstream.schema.avro.internal.PlacedPieces;
 import io.chartstream.schema.avro.internal.RclEvent;
+import io.chartstream.topology.FeatureStages;
 import io.chartstream.topology.PieceDraft;
 import io.chartstream.topology.StageException;
 import io.chartstream.topology.clip.ClipResult;
@@ -48,14 +49,15 @@ import org.slf4j.LoggerFactory;
  * those changes touch from bytes. Everything a version accumulates is in the changelogged stores,
  * so a restart mid-version ends it the same way.
  *
- * <p>Outputs {@code (Long rcl, RclEvent)} for the RCL stage and {@code (String chartId,
- * IngestError)} for geometry that had to be repaired or could not be placed.
+ * <p>The chart rules (levels, which features, which attributes, which stages) come from the
+ * {@link io.chartstream.topology.ChartProfile}. Outputs {@link ClipOutput}s: sections for the RCL
+ * stage, and problems for geometry that had to be repaired or could not be placed.
  */
-final class FeatureClipProcessor implements Processor<String, Object, Object, Object> {
+final class FeatureClipProcessor implements Processor<String, Object, Void, ClipOutput> {
   private static final Logger LOGGER = LoggerFactory.getLogger(FeatureClipProcessor.class);
 
   private final TopologyConfig config;
-  private ProcessorContext<Object, Object> context;
+  private ProcessorContext<Void, ClipOutput> context;
   private KeyValueStore<String, ChartProgress> progress;
   private KeyValueStore<String, CatalogRcls> catalogRcls;
   private KeyValueStore<Bytes, PlacedPieces> pieces;
@@ -85,7 +87,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
   }
 
   @Override
-  public void init(ProcessorContext<Object, Object> context) {
+  public void init(ProcessorContext<Void, ClipOutput> context) {
     this.context = context;
     progress = context.getStateStore(StoreNames.CHART_PROGRESS);
     accepted.clear(); // the stores may have been restored (a revived task): the caches start afresh
@@ -96,8 +98,8 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     reprojector = Reprojector.to(config.targetCrs());
     clipper = new TileClipper(config.grid(), config.bufferFraction());
     snap = new GridSnap(config.grid().tileGrid());
-    stages = config.stages().instantiate();
-    encoder = new PieceEncoder(config.grid().tileGrid());
+    stages = config.profile().stages().instantiate();
+    encoder = new PieceEncoder(config.grid().tileGrid(), config.profile());
   }
 
   @Override
@@ -126,7 +128,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     }
     int level;
     try {
-      level = config.levels().levelFor(chartId, start.getCompilationScale());
+      level = config.profile().levelFor(chartId, start.getCompilationScale());
     } catch (IllegalArgumentException e) {
       reportChart(record, chartId, revision, "no_level", e.getMessage());
       chart.setIgnoring(revision);
@@ -144,7 +146,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
   }
 
   private void onFeature(Record<String, Object> record, S57Feature feature) {
-    if (feature.getGeometry() == null) {
+    if (!config.profile().placed(feature)) {
       return; // collection objects (C_AGGR, C_ASSO) and meta records without geometry have no place in a tile
     }
     Accepted current = accepted.computeIfAbsent(feature.getChartId(), id -> new Accepted(progress.get(id)));
@@ -271,7 +273,8 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       return;
     }
     ChartSections sections = new ChartSections(chartId, revision, targets,
-        (rcl, part) -> context.forward(record.withKey((Object) rcl).withValue(new RclEvent(part))), ChartSections.PART_BYTES);
+        (rcl, part) -> context.forward(record.withKey((Void) null).withValue(new ClipOutput.ForRcl(rcl, new RclEvent(part)))),
+        ChartSections.PART_BYTES);
     ledger.forEach(chartId, (key, placed) -> {
       if (reaches(placed.rcls(), targets)) {
         PlacedPieces stored = pieces.get(key);
@@ -306,7 +309,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
         .setReason(reason + " (revision " + revision + "); the chart version is not placed")
         .setDetectedAt(Instant.ofEpochMilli(record.timestamp()))
         .build();
-    context.forward(record.withKey((Object) chartId).withValue(error));
+    context.forward(record.withKey((Void) null).withValue(new ClipOutput.Problem(chartId, error)));
   }
 
   private void report(Record<String, Object> record, S57Feature feature, String code, String reason) {
@@ -318,6 +321,6 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
         .setReason(reason + " (LNAM " + feature.getLnam() + ", revision " + feature.getRevision() + ")")
         .setDetectedAt(Instant.ofEpochMilli(record.timestamp()))
         .build();
-    context.forward(record.withKey((Object) feature.getChartId()).withValue(error));
+    context.forward(record.withKey((Void) null).withValue(new ClipOutput.Problem(feature.getChartId(), error)));
   }
 }

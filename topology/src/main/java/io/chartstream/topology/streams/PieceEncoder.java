@@ -11,6 +11,7 @@ import io.chartstream.schema.tile.AttributeValues;
 import io.chartstream.schema.tile.PieceCodec;
 import io.chartstream.schema.tile.SectionWriter;
 import io.chartstream.schema.tile.TileGrid;
+import io.chartstream.topology.ChartProfile;
 import io.chartstream.topology.PieceDraft;
 import io.chartstream.topology.clip.TilePiece;
 import java.io.ByteArrayOutputStream;
@@ -34,13 +35,15 @@ import org.apache.avro.specific.SpecificDatumWriter;
  */
 final class PieceEncoder {
   private final TileGrid grid;
+  private final ChartProfile profile;
   private final AttributeValues values = new AttributeValues();
   private final SpecificDatumWriter<S52Style> styles = new SpecificDatumWriter<>(S52Style.SCHEMA$);
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
   private final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, null);
 
-  PieceEncoder(TileGrid grid) {
+  PieceEncoder(TileGrid grid, ChartProfile profile) {
     this.grid = grid;
+    this.profile = profile;
   }
 
   /** The draft of a piece, for the feature stages to complete. */
@@ -53,14 +56,15 @@ final class PieceEncoder {
         .setObjectClass(source.getObjectClass())
         .setObjectClassCode(source.getObjectClassCode())
         .setPrimitive(source.getPrimitive())
-        .setAttributes(source.getAttributes());
+        .setAttributes(profile.attributes(source));
     return new PieceDraft(piece.rcl(), piece.geometry(), record);
   }
 
   /** What the feature placed: its pieces as the stages left them. */
   PlacedPieces placed(S57Feature source, List<PieceDraft> drafts) {
-    List<AttributeEntry> attributes = new ArrayList<>(source.getAttributes().size());
-    for (SectionWriter.Attribute a : values.encode(source.getAttributes())) {
+    Map<String, Object> kept = profile.attributes(source);
+    List<AttributeEntry> attributes = new ArrayList<>(kept.size());
+    for (SectionWriter.Attribute a : values.encode(kept)) {
       attributes.add(new AttributeEntry(a.key(), a.value()));
     }
     // Stages give every piece of a feature the same style object: encode it once.

@@ -1,5 +1,8 @@
 package io.chartstream.topology.streams;
 
+import io.chartstream.topology.ChartProfile;
+import io.chartstream.topology.FeatureStages;
+import io.chartstream.topology.S57ChartProfile;
 import io.chartstream.topology.rcl.LevelTable;
 import io.chartstream.topology.rcl.RclGrid;
 import java.time.Duration;
@@ -9,30 +12,54 @@ import java.time.Duration;
  *
  * @param targetCrs      CRS of tile coordinates, e.g. {@code EPSG:3395}
  * @param grid           the RCL grid over that CRS's square extent
- * @param levels         chart → level (usage band, compilation scale as fallback)
+ * @param profile        the chart rules: levels, which features and attributes, which stages
  * @param bufferFraction buffer kept around each tile when clipping lines and areas, as a
  *                       fraction of the tile edge (0: exact partition)
  * @param emitInterval   how often changed RCLs are checked and finished ones emitted: a pass
  *                       batches the re-emissions of an RCL that several charts change at once
- * @param stages         what happens to each tile feature after clipping (triangulation,
- *                       display points, S-52 styling: {@link FeatureStages#presentation})
+ * @param stores         where the state stores live: RocksDB (production) or the heap (tests in
+ *                       {@code TopologyTestDriver}, which flushes every store after every record)
  */
-public record TopologyConfig(String targetCrs, RclGrid grid, LevelTable levels, double bufferFraction,
-                             Duration emitInterval, FeatureStages stages) {
+public record TopologyConfig(String targetCrs, RclGrid grid, ChartProfile profile, double bufferFraction,
+                             Duration emitInterval, StoreKind stores) {
+  /** Where the state stores keep their data. */
+  public enum StoreKind { PERSISTENT, IN_MEMORY }
+
   public static TopologyConfig defaults() {
-    return new TopologyConfig("EPSG:3395", RclGrid.worldMercator(), LevelTable.defaults(), 1.0 / 64,
-        Duration.ofSeconds(1), FeatureStages.none());
+    return new TopologyConfig("EPSG:3395", RclGrid.worldMercator(), S57ChartProfile.defaults(), 1.0 / 64,
+        Duration.ofSeconds(1), StoreKind.PERSISTENT);
   }
 
   public TopologyConfig withBuffer(double fraction) {
-    return new TopologyConfig(targetCrs, grid, levels, fraction, emitInterval, stages);
+    return new TopologyConfig(targetCrs, grid, profile, fraction, emitInterval, stores);
   }
 
+  public TopologyConfig withProfile(ChartProfile chartProfile) {
+    return new TopologyConfig(targetCrs, grid, chartProfile, bufferFraction, emitInterval, stores);
+  }
+
+  public TopologyConfig withEmitInterval(Duration interval) {
+    return new TopologyConfig(targetCrs, grid, profile, bufferFraction, interval, stores);
+  }
+
+  public TopologyConfig withStores(StoreKind kind) {
+    return new TopologyConfig(targetCrs, grid, profile, bufferFraction, emitInterval, kind);
+  }
+
+  /** The S-57 profile with {@code featureStages} (the profile must be an {@link S57ChartProfile}). */
   public TopologyConfig withStages(FeatureStages featureStages) {
-    return new TopologyConfig(targetCrs, grid, levels, bufferFraction, emitInterval, featureStages);
+    return withProfile(s57().withStages(featureStages));
   }
 
+  /** The S-57 profile with {@code table} (the profile must be an {@link S57ChartProfile}). */
   public TopologyConfig withLevels(LevelTable table) {
-    return new TopologyConfig(targetCrs, grid, table, bufferFraction, emitInterval, stages);
+    return withProfile(s57().withLevels(table));
+  }
+
+  private S57ChartProfile s57() {
+    if (profile instanceof S57ChartProfile s57) {
+      return s57;
+    }
+    throw new IllegalStateException("levels and stages are set on an S57ChartProfile, not on " + profile.getClass().getName());
   }
 }

@@ -1,6 +1,7 @@
 package io.chartstream.topology.triangulate;
 
 import io.chartstream.schema.avro.Triangles;
+import io.chartstream.schema.tile.TileFrame;
 import io.chartstream.topology.StageException;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,49 @@ public final class AreaTriangulator {
     if (!(polygonal instanceof Polygonal)) {
       throw new IllegalArgumentException("not an area: " + polygonal.getGeometryType());
     }
-    Geometry relative = relativeTo(polygonal, tile.getMinX(), tile.getMinY());
+    return triangulateLocal(relativeTo(polygonal, tile.getMinX(), tile.getMinY()));
+  }
+
+  /**
+   * The triangles of {@code polygonal}, a piece on the tile grid ({@code GridSnap}), in grid
+   * steps from the south-west corner of the tile {@code frame}: integer coordinates, so the
+   * check's orientation and flatness tests and its area sum are exact, and hold for what the tile
+   * stores. (In metres, the rounding of coordinates in the tens of millions lets a triangle that
+   * is flat on the grid pass as thin, or a thin one flip.) Vertices off the grid are rounded to it.
+   *
+   * @throws StageException {@value #FAILED} when no route triangulates one of its polygons
+   * @throws IllegalArgumentException when {@code polygonal} is not polygonal
+   */
+  public static TriangulatedArea triangulateOnGrid(Geometry polygonal, TileFrame frame) {
+    if (!(polygonal instanceof Polygonal)) {
+      throw new IllegalArgumentException("not an area: " + polygonal.getGeometryType());
+    }
+    Geometry local = polygonal.copy();
+    local.apply(new CoordinateSequenceFilter() {
+      @Override
+      public void filter(CoordinateSequence seq, int i) {
+        if (!Double.isFinite(seq.getX(i)) || !Double.isFinite(seq.getY(i))) {
+          throw failure((Polygon) polygonal.getGeometryN(0), "a vertex is not finite: " + seq.getCoordinate(i));
+        }
+        seq.setOrdinate(i, CoordinateSequence.X, frame.localX(seq.getX(i)));
+        seq.setOrdinate(i, CoordinateSequence.Y, frame.localY(seq.getY(i)));
+      }
+
+      @Override
+      public boolean isDone() {
+        return false;
+      }
+
+      @Override
+      public boolean isGeometryChanged() {
+        return true;
+      }
+    });
+    return triangulateLocal(local);
+  }
+
+  /** Every polygon of {@code relative}, already in the tile's own coordinates, through the routes. */
+  private static TriangulatedArea triangulateLocal(Geometry relative) {
     List<TriangleMesh> meshes = new ArrayList<>(relative.getNumGeometries());
     Route route = Route.EARCUT;
     for (int i = 0; i < relative.getNumGeometries(); i++) {

@@ -107,6 +107,15 @@ public final class TriangleMesh {
     return twice / 2;
   }
 
+  /** This mesh with every coordinate multiplied by {@code factor}: grid steps to metres. */
+  public TriangleMesh scaled(double factor) {
+    double[] out = new double[xy.length];
+    for (int i = 0; i < xy.length; i++) {
+      out[i] = xy[i] * factor;
+    }
+    return new TriangleMesh(out, indices);
+  }
+
   /** The Avro record, over views of this mesh's arrays (no copy; boxed on each read). */
   public Triangles toAvro() {
     return new Triangles(new DoubleView(xy), new IntView(indices));

@@ -6,12 +6,12 @@ import io.chartstream.topology.BigFeature;
 import io.chartstream.topology.FeatureStage;
 import io.chartstream.topology.PieceDraft;
 import io.chartstream.topology.StageException;
+import io.chartstream.schema.tile.TileFrame;
 import io.chartstream.topology.rcl.RclGrid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 
@@ -19,7 +19,9 @@ import org.locationtech.jts.geom.Polygonal;
  * The triangulation stage: sets {@code triangles} on every piece whose geometry is a Polygon or
  * MultiPolygon ({@link AreaTriangulator}: a MultiPolygon's polygons in one mesh), in metres
  * relative to the south-west corner of the piece's tile (unbuffered, so a buffered piece may have
- * slightly negative coordinates). Points, lines and collections are left alone.
+ * slightly negative coordinates). The pieces are on the tile grid ({@code GridSnap}), and are
+ * triangulated and checked in grid steps ({@link AreaTriangulator#triangulateOnGrid}), so the
+ * triangles the tile stores are exactly those checked. Points, lines and collections are left alone.
  *
  * <p>A piece no route triangulates keeps no triangles; the other pieces of the feature keep
  * theirs, and one {@link StageException} ({@value AreaTriangulator#FAILED}) naming every failed
@@ -68,9 +70,10 @@ public final class TriangulationStage implements FeatureStage {
   private record Outcome(PieceDraft piece, Triangles triangles, String failure) {}
 
   private Outcome triangulate(PieceDraft piece) {
-    Envelope tile = grid.tileEnvelope(piece.rcl());
+    TileFrame frame = grid.tileGrid().frame(piece.rcl().encoded());
     try {
-      return new Outcome(piece, AreaTriangulator.triangulateArea(piece.geometry(), tile).mesh().toAvro(), null);
+      TriangleMesh steps = AreaTriangulator.triangulateOnGrid(piece.geometry(), frame).mesh();
+      return new Outcome(piece, steps.scaled(frame.grid().step()).toAvro(), null);
     } catch (StageException e) {
       return new Outcome(piece, null, piece.rcl() + ": " + e.getMessage());
     }

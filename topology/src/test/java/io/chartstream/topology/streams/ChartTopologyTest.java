@@ -402,7 +402,7 @@ class ChartTopologyTest {
   void withThePresentationStagesEveryPieceIsStyledAndTriangulated() throws Exception {
     stop();
     var presentation = io.chartstream.topology.s52.BuiltInPresentation.load(java.nio.file.Path.of("..", "config", "s52"));
-    startWith(TopologyConfig.defaults().withBuffer(0).withStages(FeatureStages.presentation(RclGrid.worldMercator(), presentation,
+    startWith(TopologyConfig.defaults().withBuffer(0).withStages(io.chartstream.topology.S57ChartProfile.presentation(RclGrid.worldMercator(), presentation,
         io.chartstream.topology.s52.MarinerSettings.defaults(), io.chartstream.topology.s52.TableChoice.defaults())));
     ChartFixture a = new ChartFixture("US5AAAAA", 1, 0)
         .feature("DEPARE", ChartFixture.square(LON, LAT, 0.01), Map.of("DRVAL1", 5.0, "DRVAL2", 10.0))

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chartstream.schema.avro.IngestError;
 import io.chartstream.schema.avro.S57Feature;
 import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.schema.avro.internal.ChartProgress;
 import io.chartstream.schema.avro.internal.PlacedPieces;
-import io.chartstream.schema.avro.internal.RclEvent;
 import io.chartstream.schema.avro.internal.SectionPart;
 import io.chartstream.topology.FeatureStage;
 import io.chartstream.topology.PieceDraft;
@@ -38,7 +36,7 @@ class FeatureClipProcessorTest {
   static final double LAT = ChartTopologyTest.LAT;
   static final double EAST = ChartTopologyTest.EAST;
 
-  MockProcessorContext<Object, Object> context;
+  MockProcessorContext<Void, ClipOutput> context;
   FeatureClipProcessor processor;
   KeyValueStore<String, CatalogRcls> catalogRcls;
   List<KeyValueStore<?, ?>> stores;
@@ -134,11 +132,11 @@ class FeatureClipProcessorTest {
         }
       }
     };
-    init(TopologyConfig.defaults().withBuffer(0).withStages(new FeatureStages(List.of(() -> strict))));
+    init(TopologyConfig.defaults().withBuffer(0).withStages(new io.chartstream.topology.FeatureStages(List.of(() -> strict))));
     send(new ChartFixture("US5AAAAA", 1, 0).feature("DEPARE", ChartFixture.square(LON, LAT, 0.01))
         .feature("BOYLAT", "POINT (" + EAST + " " + LAT + ")"));
-    assertEquals(List.of(), context.forwarded().stream().filter(f -> f.record().value() instanceof IngestError)
-        .map(f -> ((IngestError) f.record().value()).getCode()).toList());
+    assertEquals(List.of(), context.forwarded().stream().filter(f -> f.record().value() instanceof ClipOutput.Problem)
+        .map(f -> ((ClipOutput.Problem) f.record().value()).error().getCode()).toList());
     assertEquals(2, forwardedKeys().size(), "both features placed");
   }
 
@@ -197,7 +195,7 @@ class FeatureClipProcessorTest {
         .setGeometry(java.nio.ByteBuffer.wrap(new byte[] {1, 2, 3})).build();
     records.set(1, broken);
     records.forEach(r -> processor.process(new Record<>("US5AAAAA", r, 0L)));
-    assertEquals(1, context.forwarded().stream().filter(f -> f.record().value() instanceof IngestError).count());
+    assertEquals(1, context.forwarded().stream().filter(f -> f.record().value() instanceof ClipOutput.Problem).count());
   }
 
   private void send(ChartFixture chart) {
@@ -207,8 +205,8 @@ class FeatureClipProcessorTest {
   private List<Object> forwardedValues() {
     List<Object> values = new ArrayList<>();
     context.forwarded().forEach(f -> {
-      if (f.record().value() instanceof RclEvent event) {
-        values.add(event.getEvent());
+      if (f.record().value() instanceof ClipOutput.ForRcl section) {
+        values.add(section.event().getEvent());
       }
     });
     return values;
@@ -217,8 +215,8 @@ class FeatureClipProcessorTest {
   private List<Long> forwardedKeys() {
     List<Long> keys = new ArrayList<>();
     context.forwarded().forEach(f -> {
-      if (f.record().key() instanceof Long rcl) {
-        keys.add(rcl);
+      if (f.record().value() instanceof ClipOutput.ForRcl section) {
+        keys.add(section.rcl());
       }
     });
     return keys;

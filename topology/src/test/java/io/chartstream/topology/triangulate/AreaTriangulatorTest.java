@@ -8,7 +8,15 @@ import io.chartstream.schema.avro.Triangles;
 import io.chartstream.topology.StageException;
 import io.chartstream.topology.clip.ClipResult;
 import io.chartstream.topology.clip.TileClipper;
+import io.chartstream.schema.avro.SectionFeature;
+import io.chartstream.schema.avro.TileGeometry;
+import io.chartstream.schema.tile.PieceCodec;
+import io.chartstream.schema.tile.TileFrame;
+import io.chartstream.topology.clip.GridSnap;
 import io.chartstream.topology.clip.TilePiece;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
 import io.chartstream.topology.rcl.RclGrid;
 import io.chartstream.topology.triangulate.AreaTriangulator.Route;
 import io.chartstream.topology.triangulate.AreaTriangulator.TriangulatedArea;
@@ -185,12 +193,17 @@ class AreaTriangulatorTest {
   // ---- every area piece of the shared NOAA cells --------------------------------------------
 
   /**
-   * Every area of every shared cell clipped at its chart's level without buffer: every piece's
-   * polygons triangulated and checked in full, with the route each took counted and printed.
+   * Every area of every shared cell clipped at its chart's level without buffer and put on the
+   * tile grid, as the clip stage does: every piece's polygons triangulated and checked in full,
+   * with the route each took counted and printed; then through the tile codec, whose triangles
+   * (indices into the piece's own vertices) must tile the decoded piece to 1e-9 of its area.
    */
   @Test
   void everyAreaPieceOfTheSharedCells() throws Exception {
     RclGrid grid = RclGrid.worldMercator();
+    GridSnap snap = new GridSnap(grid.tileGrid());
+    int collapsed = 0;
+    int extraVertices = 0;
     Map<Route, Integer> routes = new EnumMap<>(Route.class);
     Map<String, long[]> byClass = new TreeMap<>();
     long started = System.nanoTime();
@@ -202,12 +215,17 @@ class AreaTriangulatorTest {
     int mostHoles = 0;
     int mostVertices = 0;
     for (SharedCellFeatures.AreaPiece p : areaPieces) {
-      TilePiece piece = p.piece();
-      Envelope tile = grid.tileEnvelope(piece.rcl());
+      Geometry onGrid = snap.snap(p.piece().geometry());
+      if (onGrid == null) {
+        collapsed++; // a sliver narrower than a step: no piece
+        continue;
+      }
+      TilePiece piece = new TilePiece(p.piece().rcl(), onGrid);
+      TileFrame frame = grid.tileGrid().frame(piece.rcl().encoded());
       long t0 = System.nanoTime();
       TriangulatedArea t;
       try {
-        t = AreaTriangulator.triangulateArea(piece.geometry(), tile);
+        t = AreaTriangulator.triangulateOnGrid(piece.geometry(), frame);
       } catch (StageException e) {
         failed++; // what the stage would report, never silent; counted here and must stay 0 on this data
         System.out.println("triangulation failed: " + p.where() + ": " + e.getMessage());
@@ -216,10 +234,11 @@ class AreaTriangulatorTest {
       triangulating += System.nanoTime() - t0;
       pieces++;
       routes.merge(t.route(), 1, Integer::sum);
-      Geometry relative = AreaTriangulator.relativeTo(piece.geometry(), tile.getMinX(), tile.getMinY());
+      Geometry local = inSteps(piece.geometry(), frame);
       long c0 = System.nanoTime();
-      MeshInvariants.check(t.mesh(), relative, piece.geometry().getArea(), p.where());
+      MeshInvariants.check(t.mesh(), local, local.getArea(), p.where());
       checking += System.nanoTime() - c0;
+      extraVertices += checkEncoded(piece, t.mesh().scaled(frame.grid().step()), grid, p.where());
       for (int i = 0; i < piece.geometry().getNumGeometries(); i++) {
         Polygon polygon = (Polygon) piece.geometry().getGeometryN(i);
         mostHoles = Math.max(mostHoles, polygon.getNumInteriorRing());
@@ -229,14 +248,68 @@ class AreaTriangulatorTest {
       counts[0]++;
       counts[1] += t.mesh().triangleCount();
     }
-    System.out.printf(Locale.ROOT, "AreaTriangulator on %d shared cells: %d area pieces (up to %d vertices, %d holes"
-            + " in one polygon), routes %s, %d failed; DEPARE %s, LNDARE %s (pieces, triangles);"
+    System.out.printf(Locale.ROOT, "AreaTriangulator on %d shared cells: %d area pieces on the grid (up to %d vertices, %d holes"
+            + " in one polygon; %d collapsed, %d extra vertices encoded), routes %s, %d failed; DEPARE %s, LNDARE %s (pieces, triangles);"
             + " triangulating %.2f s, checking %.2f s, whole test %.2f s%n", SharedCellFeatures.cellCount(), pieces,
-        mostVertices, mostHoles,
+        mostVertices, mostHoles, collapsed, extraVertices,
         routes, failed, describe(byClass.get("DEPARE")), describe(byClass.get("LNDARE")), triangulating / 1e9, checking / 1e9,
         (System.nanoTime() - started) / 1e9);
     assertTrue(pieces > 10_000, "expected the shared cells' area pieces, got " + pieces);
     assertEquals(0, failed);
+  }
+
+  /**
+   * The piece and its mesh through the tile codec: the decoded triangles tile the decoded piece
+   * to 1e-9 of its area, computed on the integer grid. Returns the extra vertices the mesh needed.
+   */
+  private static int checkEncoded(TilePiece piece, TriangleMesh mesh, RclGrid grid, String where) throws Exception {
+    TileFrame frame = grid.tileGrid().frame(piece.rcl().encoded());
+    byte[] body = PieceCodec.body(piece.geometry(), mesh.toAvro(), null, frame);
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(body, null);
+    TileGeometry encoded = new SpecificDatumReader<TileGeometry>(TileGeometry.SCHEMA$).read(null, decoder);
+    @SuppressWarnings("unchecked")
+    List<Integer> deltas = (List<Integer>) new SpecificDatumReader<Object>(
+        SectionFeature.SCHEMA$.getField("triangles").schema()).read(null, decoder);
+    Geometry decoded = PieceCodec.geometry(encoded, frame, new GeometryFactory());
+    assertTrue(decoded.equalsExact(piece.geometry(), 0.0), where + ": the piece on the grid decodes as it was");
+    Triangles triangles = PieceCodec.triangles(deltas, encoded, frame);
+    double step = grid.tileGrid().step();
+    double steps2 = 0; // twice the triangles' area, in square steps
+    List<Double> v = triangles.getVertices();
+    List<Integer> i = triangles.getIndices();
+    for (int t = 0; t < i.size(); t += 3) {
+      double ax = Math.rint(v.get(2 * i.get(t)) / step);
+      double ay = Math.rint(v.get(2 * i.get(t) + 1) / step);
+      double bx = Math.rint(v.get(2 * i.get(t + 1)) / step);
+      double by = Math.rint(v.get(2 * i.get(t + 1) + 1) / step);
+      double cx = Math.rint(v.get(2 * i.get(t + 2)) / step);
+      double cy = Math.rint(v.get(2 * i.get(t + 2) + 1) / step);
+      double twice = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+      assertTrue(twice > 0, where + ": a triangle not counter-clockwise on the grid");
+      steps2 += twice;
+    }
+    double area = inSteps(decoded, frame).getArea();
+    assertEquals(area, steps2 / 2, 1e-9 * area, where + ": the decoded triangles tile the decoded piece");
+    return v.size() / 2 - (decoded.getNumPoints() - ringCount(decoded));
+  }
+
+  /** A piece in grid steps from its tile's south-west corner. */
+  private static Geometry inSteps(Geometry g, TileFrame frame) {
+    Geometry copy = g.copy();
+    copy.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
+      c.x = frame.localX(c.x);
+      c.y = frame.localY(c.y);
+    });
+    copy.geometryChanged();
+    return copy;
+  }
+
+  private static int ringCount(Geometry polygonal) {
+    int rings = 0;
+    for (int k = 0; k < polygonal.getNumGeometries(); k++) {
+      rings += 1 + ((Polygon) polygonal.getGeometryN(k)).getNumInteriorRing();
+    }
+    return rings;
   }
 
   // ---- helpers ------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import io.chartstream.schema.avro.TileFeature;
 import io.chartstream.schema.avro.Triangles;
 import io.chartstream.topology.PieceDraft;
 import io.chartstream.topology.StageException;
+import io.chartstream.schema.tile.TileFrame;
+import io.chartstream.topology.clip.GridSnap;
 import io.chartstream.topology.rcl.RclGrid;
 import io.chartstream.topology.rcl.RclKey;
 import java.util.ArrayList;
@@ -72,14 +74,22 @@ class TriangulationStageTest {
     assertNotNull(good.record().getTriangles(), "the other pieces keep their triangles");
   }
 
-  /** Every area piece of the shared cells through the stage: triangles on each, within the tile's frame, areas summing up. */
+  /**
+   * Every area piece of the shared cells on the tile grid, as the clip stage hands them over,
+   * through the stage: triangles on each, within the tile's frame, areas summing up to the
+   * piece's (computed in grid steps, exactly, and turned into square metres).
+   */
   @Test
   void everyAreaPieceOfTheSharedCells() throws Exception {
     RclGrid world = RclGrid.worldMercator();
     TriangulationStage worldStage = new TriangulationStage(world);
+    GridSnap snap = new GridSnap(world.tileGrid());
     List<PieceDraft> drafts = new ArrayList<>();
     for (SharedCellFeatures.AreaPiece p : SharedCellFeatures.areaPieces()) {
-      drafts.add(new PieceDraft(p.piece().rcl(), p.piece().geometry(), TileFeature.newBuilder()));
+      Geometry onGrid = snap.snap(p.piece().geometry());
+      if (onGrid != null) {
+        drafts.add(new PieceDraft(p.piece().rcl(), onGrid, TileFeature.newBuilder()));
+      }
     }
     worldStage.process(null, null, drafts);
     for (PieceDraft d : drafts) {
@@ -98,7 +108,15 @@ class TriangulationStageTest {
       for (double ordinate : v) {
         assertTrue(ordinate >= -1e-6 * size && ordinate <= size * (1 + 1e-6), d.rcl() + ": " + ordinate + " outside 0.." + size);
       }
-      assertEquals(d.geometry().getArea(), area, 1e-9 * d.geometry().getArea(), d.rcl().toString());
+      TileFrame frame = world.tileGrid().frame(d.rcl().encoded());
+      Geometry steps = d.geometry().copy();
+      steps.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
+        c.x = frame.localX(c.x);
+        c.y = frame.localY(c.y);
+      });
+      steps.geometryChanged();
+      double expected = steps.getArea() * frame.grid().step() * frame.grid().step();
+      assertEquals(expected, area, 1e-9 * expected, d.rcl().toString());
     }
   }
 

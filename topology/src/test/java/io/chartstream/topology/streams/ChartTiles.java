@@ -1,4 +1,4 @@
-package io.chartstream.dbv.render;
+package io.chartstream.topology.streams;
 
 import io.chartstream.ingest.s57.CellFiles;
 import io.chartstream.ingest.s57.ChartContents;
@@ -10,17 +10,16 @@ import io.chartstream.schema.Topics;
 import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.ChartEnd;
 import io.chartstream.schema.avro.ChartStart;
+import io.chartstream.schema.avro.IngestError;
 import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.S57Feature;
 import io.chartstream.schema.registry.InMemorySchemaRegistryClient;
 import io.chartstream.schema.serde.AvroWireSerdes;
+import io.chartstream.topology.S57ChartProfile;
 import io.chartstream.topology.rcl.RclGrid;
 import io.chartstream.topology.s52.BuiltInPresentation;
 import io.chartstream.topology.s52.MarinerSettings;
 import io.chartstream.topology.s52.TableChoice;
-import io.chartstream.topology.streams.ChartTopology;
-import io.chartstream.topology.streams.FeatureStages;
-import io.chartstream.topology.streams.TopologyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,11 +41,11 @@ import org.apache.kafka.streams.TopologyTestDriver;
  * (triangles, display points, S-52 styles from {@code config/s52}) in a
  * {@link TopologyTestDriver}. Test support only.
  */
-final class ChartTiles {
+public final class ChartTiles {
   private ChartTiles() {}
 
   /** Every cell under {@code root} (an exchange set or a folder of cells). */
-  static List<ChartContents> read(Path root) throws Exception {
+  public static List<ChartContents> read(Path root) throws Exception {
     List<ChartContents> charts = new ArrayList<>();
     for (CellFiles cell : new InputScanner(root, 0).scan().cells()) {
       charts.add(ChartReader.read(cell));
@@ -54,11 +53,21 @@ final class ChartTiles {
     return charts;
   }
 
-  /** The last emission of every RCL the charts reach, by encoded RCL. */
-  static Map<Long, RclTile> tiles(List<ChartContents> charts) throws Exception {
+  /** The last emission of every RCL the charts reach, by encoded RCL, with the presentation stages. */
+  public static Map<Long, RclTile> tiles(List<ChartContents> charts) throws Exception {
     var presentation = BuiltInPresentation.load(Path.of("..", "config", "s52"));
-    TopologyConfig config = TopologyConfig.defaults().withStages(FeatureStages.presentation(RclGrid.worldMercator(),
-        presentation, MarinerSettings.defaults(), TableChoice.defaults()));
+    return run(charts, TopologyConfig.defaults().withStages(S57ChartProfile.presentation(RclGrid.worldMercator(),
+        presentation, MarinerSettings.defaults(), TableChoice.defaults()))).tiles();
+  }
+
+  /** What the topology made of some charts: the last emission of every RCL, and what it reported. */
+  public record Output(Map<Long, RclTile> tiles, List<IngestError> errors) {}
+
+  /**
+   * The charts through the topology under {@code config}, its stores on the heap: the test driver
+   * flushes every store after every record, which RocksDB turns into a file each time.
+   */
+  public static Output run(List<ChartContents> charts, TopologyConfig config) throws Exception {
     InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chartstream-render-test");
@@ -66,7 +75,8 @@ final class ChartTiles {
     // A state dir of its own: the default one under /tmp is shared by every checkout on the machine.
     Path stateDir = Files.createTempDirectory("chartstream-render-test");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    try (TopologyTestDriver driver = new TopologyTestDriver(ChartTopology.build(config, registry), props)) {
+    try (TopologyTestDriver driver = new TopologyTestDriver(
+        ChartTopology.build(config.withStores(TopologyConfig.StoreKind.IN_MEMORY), registry), props)) {
       var keys = AvroWireSerdes.<String>of(registry, TopicSchemas.STRING_KEY, true);
       TestInputTopic<String, Object> features = driver.createInputTopic(Topics.S57_FEATURES, keys.serializer(),
           AvroWireSerdes.<Object>of(registry, TopicSchemas.CHART_EVENT, false).serializer());
@@ -75,6 +85,8 @@ final class ChartTiles {
       TestOutputTopic<Long, RclTile> tiles = driver.createOutputTopic(Topics.RCL_TILES,
           AvroWireSerdes.<Long>of(registry, TopicSchemas.RCL_KEY, true).deserializer(),
           AvroWireSerdes.<RclTile>of(registry, TopicSchemas.RCL_TILE, false).deserializer());
+      TestOutputTopic<String, IngestError> errors = driver.createOutputTopic(Topics.TOPOLOGY_ERRORS, keys.deserializer(),
+          AvroWireSerdes.<IngestError>of(registry, TopicSchemas.INGEST_ERROR, false).deserializer());
       // Every catalogue entry first, as an exchange set announces its cells before any is read.
       for (ChartContents chart : charts) {
         catalog.pipeInput(chart.files().chartId(), ChartVersionHeaders.catalogEntry(chart, null));
@@ -91,7 +103,7 @@ final class ChartTiles {
       driver.advanceWallClockTime(Duration.ofSeconds(2));
       Map<Long, RclTile> byRcl = new LinkedHashMap<>();
       tiles.readValuesToList().forEach(tile -> byRcl.put(tile.getRcl(), tile));
-      return byRcl;
+      return new Output(byRcl, errors.readValuesToList());
     }
   }
 
