@@ -4,6 +4,7 @@ import io.chartstream.schema.registry.RestSchemaRegistryClient;
 import io.chartstream.schema.registry.SchemaRegistryClient;
 import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.topology.streams.ChartTopology;
+import io.chartstream.topology.streams.StoreCompression;
 import io.chartstream.topology.streams.StoreNames;
 import io.chartstream.topology.streams.TopologyConfig;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedTopology implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(EmbeddedTopology.class);
   public static final String APPLICATION_ID = "chartstream-topology";
+  /** Segment size of the topology's internal topics: see {@link #start}. */
+  static final int INTERNAL_SEGMENT_BYTES = 8 << 20;
 
   private final KafkaStreams streams;
   private final SchemaRegistryClient registry;
@@ -74,6 +77,11 @@ public final class EmbeddedTopology implements AutoCloseable {
     // A part of a chart's section (ChartSections) is 256 KiB plus one piece, and one piece of a
     // huge area can be more than the broker's default 1 MB: the internal topics take what rcl.tiles takes.
     props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), ChartTopics.MAX_TILE_BYTES);
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StoreCompression.class);
+    // The repartition topic is purged as the RCL stage commits, but a segment goes only once it
+    // is closed: Kafka Streams' 50 MB segments would keep a delivery's sections on disk.
+    // Changelog segments close at the same size, so that compaction can drop what updates replaced.
+    props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), INTERNAL_SEGMENT_BYTES);
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
     props.putAll(streamsOverrides);
     checkStateFormat(bootstrapServers);
