@@ -27,7 +27,8 @@ COPY --from=eclipse-temurin:25-jre /opt/java/openjdk ${JAVA_HOME}
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgdal32 ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --home-dir /var/lib/chartstream --create-home chartstream
+ && useradd --system --home-dir /var/lib/chartstream --create-home chartstream \
+ && mkdir /var/lib/chartstream/out && chown chartstream /var/lib/chartstream/out
 COPY --from=build /out/lib/ /opt/chartstream/lib/
 COPY --from=build /out/connect-lib/ /opt/chartstream/connect-lib/
 COPY --from=build /out/plugin/ /opt/chartstream/plugins/chartstream-s57/

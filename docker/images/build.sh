@@ -173,7 +173,7 @@ with_debs() { # with_debs SET IMAGE INPUTS DIR PARENT-ARG
 # --- Images from the build's and Maven Central's jars -------------------------------------------------
 mvn_copy() { # mvn_copy POM OUTPUT [extra args]: the runtime jars of POM's dependencies into OUTPUT
   local pom=$1 out=$2; shift 2
-  mvn -B -ntp -q -f "$pom" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$out" "$@" >&2
+  mvn -B -ntp -q -Dstyle.color=never -f "$pom" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$out" "$@" >&2
 }
 
 ensure_kafka() {
@@ -206,7 +206,7 @@ ensure_chartstream() {
    done)
   mvn_copy "$root/ingest-connector/pom.xml" "$context/plugin" -DexcludeGroupIds=org.apache.kafka,org.slf4j
   cp "$root"/ingest-connector/target/chartstream-ingest-connector-*[0-9T].jar "$context/plugin/"
-  mvn -B -ntp -q dependency:copy -Dartifact="io.prometheus.jmx:jmx_prometheus_javaagent:$JMX_EXPORTER_VERSION" \
+  mvn -B -ntp -q -Dstyle.color=never dependency:copy -Dartifact="io.prometheus.jmx:jmx_prometheus_javaagent:$JMX_EXPORTER_VERSION" \
     -DoutputDirectory="$context/jmx" >&2
   mv "$context/jmx/jmx_prometheus_javaagent-$JMX_EXPORTER_VERSION.jar" "$context/jmx/jmx_prometheus_javaagent.jar"
   build "$CHARTSTREAM_IMAGE" "$(hash_of "$(image_id "$GDAL_IMAGE")" "$context")" "$context" --build-arg "GDAL_IMAGE=$GDAL_IMAGE"

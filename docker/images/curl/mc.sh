@@ -17,7 +17,9 @@ case "${1:-} ${2:-}" in
     target=${1:?usage: mc mb [--ignore-existing] NAME/BUCKET}
     name=${target%%/*} bucket=${target#*/}
     set -- $(grep "^$name " "$aliases" || { echo "mc: no alias $name" >&2; exit 1; })
+    # S3 wants the payload's hash signed too: here the hash of the empty body.
     status=$(curl -sS -o /tmp/mc-answer -w '%{http_code}' -X PUT --aws-sigv4 "aws:amz:${AWS_REGION:-us-east-1}:s3" \
+      -H "x-amz-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" \
       --user "$3:$4" "$2/$bucket")
     case "$status" in
       200) echo "Bucket created successfully \`$target\`." ;;
