@@ -3,6 +3,7 @@
 #
 #   docker/engine.sh start          # an engine answers afterwards (started here if none did)
 #   docker/engine.sh run CMD ARGS…  # CMD with an engine; one started for it is stopped after
+#                                   # (CMD runs without one if none can start)
 #
 # Installs docker.io (dockerd, containerd, runc), Debian's docker-compose and debootstrap when
 # missing (as root, with apt), starts dockerd only when no engine answers, and stops only a
@@ -45,7 +46,7 @@ start_dockerd() {
   local pid=$! waited=0
   until answers; do
     kill -0 "$pid" 2>/dev/null || { tail -20 "$log" >&2; die "dockerd exited; see $log"; }
-    [ $waited -lt 60 ] || { tail -20 "$log" >&2; die "dockerd did not answer within 60 s; see $log"; }
+    [ $waited -lt 60 ] || { tail -20 "$log" >&2; kill "$pid"; die "dockerd did not answer within 60 s; see $log"; }
     sleep 1; waited=$((waited + 1))
   done
   # -I inserts at the top: the RETURNs for traffic into a bridge end up before the DROPs.
@@ -70,9 +71,11 @@ case "${1:-}" in
   run)
     shift
     [ $# -gt 0 ] || die "usage: docker/engine.sh run CMD [ARGS…]"
-    install_missing
+    # Without an engine CMD still runs: the tests that need one fail (CI=true) or are skipped, saying why.
     started=
-    answers || started=$(start_dockerd)
+    if ! (install_missing) || ! { answers || started=$(start_dockerd); }; then
+      echo "engine: no Docker engine; the container tests cannot run" >&2
+    fi
     status=0
     "$@" || status=$?
     [ -z "$started" ] || stop_dockerd "$started"

@@ -81,9 +81,7 @@ class ComposeDeploymentTest {
       copyFolder(folder, single, single);
     }
     Path reference = work.resolve("single.dbv");
-    ChildJvm singleInstance = ChildJvm.start("run", work.resolve("logs/run.log"), 768, List.of("run", "--once", "--quiet",
-        "--input", single.toString(), "--dbv", reference.toString(), "--work-dir", work.resolve("single").toString(),
-        "--config-dir", root.resolve("config").toString(), "--http-port", "0"));
+    ChildJvm singleInstance = null;
 
     ComposeProject project = ComposeProject.up(compose, root, LocalImages.envFile(), work, Map.of("CHARTSTREAM_INPUT", input.toString()));
     boolean passed = false;
@@ -96,8 +94,12 @@ class ComposeDeploymentTest {
       List<String> topologies = project.containers("topology");
       assertEquals(TOPOLOGY_REPLICAS, topologies.size(), "topology replicas");
       String connect = "http://" + project.address(project.container("connect")) + ":8083";
-      await("the connector runs", Duration.ofMinutes(6), () -> get(connect + "/connectors/" + CONNECTOR + "/status").contains("\"state\":\"RUNNING\""));
+      await("the connector runs", Duration.ofMinutes(10), () -> get(connect + "/connectors/" + CONNECTOR + "/status").contains("\"state\":\"RUNNING\""));
       mark("connector running");
+      // Started now, not before: eleven JVMs starting on two cores are slow enough without a twelfth.
+      singleInstance = ChildJvm.start("run", work.resolve("logs/run.log"), 768, List.of("run", "--once", "--quiet",
+          "--input", single.toString(), "--dbv", reference.toString(), "--work-dir", work.resolve("single").toString(),
+          "--config-dir", root.resolve("config").toString(), "--http-port", "0"));
 
       int firstHalf = folders.size() / 2;
       for (Path folder : folders.subList(0, firstHalf)) {
@@ -156,10 +158,13 @@ class ComposeDeploymentTest {
     } finally {
       System.out.println("deployment timeline:\n  " + String.join("\n  ", timeline));
       if (!passed) {
-        project.saveLogs(work.resolve("logs/compose.log"));
-        System.out.println("the deployment's logs: " + work.resolve("logs/compose.log"));
+        Path logs = Path.of("target", "compose-deployment-" + project.name() + ".log").toAbsolutePath();
+        project.saveLogs(logs);
+        System.out.println("the deployment's logs: " + logs);
       }
-      singleInstance.close();
+      if (singleInstance != null) {
+        singleInstance.close();
+      }
       project.close();
     }
   }
