@@ -10,7 +10,7 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -ntp -DskipTests -pl app -am package \
  && mvn -B -ntp -DskipTests -pl ingest-connector -am package dependency:copy-dependencies \
-        -DincludeScope=runtime -DexcludeGroupIds=org.apache.kafka,org.slf4j -DoutputDirectory=/out/plugin \
+        -DincludeScope=runtime -DexcludeGroupIds=org.apache.kafka,org.slf4j,com.fasterxml.jackson.core -DoutputDirectory=/out/plugin \
  && cp ingest-connector/target/chartstream-ingest-connector-*[0-9T].jar /out/plugin/ \
  && mvn -B -ntp dependency:copy -Dartifact=io.prometheus.jmx:jmx_prometheus_javaagent:1.0.1 -DoutputDirectory=/out/jmx \
  && mv /out/jmx/jmx_prometheus_javaagent-1.0.1.jar /out/jmx/jmx_prometheus_javaagent.jar \

@@ -204,7 +204,9 @@ ensure_chartstream() {
   (cd "$context/lib" && for jar in *.jar; do
      case "$jar" in chartstream-*) ;; *) ln -s "../lib/$jar" "../connect-lib/$jar" ;; esac
    done)
-  mvn_copy "$root/ingest-connector/pom.xml" "$context/plugin" -DexcludeGroupIds=org.apache.kafka,org.slf4j
+  # Kafka, SLF4J and Jackson come from Connect's own class path: a plugin copy of one Jackson jar
+  # without the other (the module declares jackson-databind for its tests only) breaks Avro.
+  mvn_copy "$root/ingest-connector/pom.xml" "$context/plugin" -DexcludeGroupIds=org.apache.kafka,org.slf4j,com.fasterxml.jackson.core
   cp "$root"/ingest-connector/target/chartstream-ingest-connector-*[0-9T].jar "$context/plugin/"
   mvn -B -ntp -q -Dstyle.color=never dependency:copy -Dartifact="io.prometheus.jmx:jmx_prometheus_javaagent:$JMX_EXPORTER_VERSION" \
     -DoutputDirectory="$context/jmx" >&2
