@@ -132,7 +132,7 @@ class ComposeDeploymentTest {
         assertTrue(Files.isRegularFile(reference), "the single-instance run made no dbv: " + singleInstance.errors());
         mark("single-instance run --once done");
         List<String> differences = new ArrayList<>(List.of("nothing published"));
-        await("the published dbv equal to the single instance's", Duration.ofMinutes(12), () -> {
+        await("the published dbv equal to the single instance's", Duration.ofMinutes(20), () -> {
           if (download(s3, published, snapshot)) {
             differences.clear();
             differences.addAll(DbvComparison.differences(reference, snapshot));
