@@ -103,7 +103,7 @@ class ScaleOutTest {
           kafka.stopBroker(2);
           awaitEveryPartitionLed(admin);
           System.out.printf("killed %s and stopped broker 2 with %d records of topology input unprocessed%n", victim.name(), lagAtFailure);
-          awaitSettled(kafka.bootstrapServers(), watcher, dbv, Duration.ofMinutes(5), topologies, sink);
+          awaitSettled(kafka.bootstrapServers(), watcher, dbv, Duration.ofMinutes(10), topologies, sink);
           for (ChildJvm topology : topologies.subList(1, INSTANCES)) {
             assertTrue(topology.isAlive(), topology + " died: " + topology.errors());
           }
