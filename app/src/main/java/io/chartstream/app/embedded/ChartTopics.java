@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates chartstream's topics when they are missing, each with its cleanup policy: the
@@ -49,8 +51,15 @@ public final class ChartTopics {
           missing.add(topic);
         }
       }
-      if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get();
+      for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(missing).values().entrySet()) {
+        try {
+          created.getValue().get();
+        } catch (ExecutionException e) {
+          // Several instances starting together (the topology replicas of a deployment) race to create them.
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
       }
     } catch (ExecutionException e) {
       throw new IllegalStateException("Cannot create chartstream's topics: " + e.getCause().getMessage(), e.getCause());
