@@ -11,12 +11,18 @@ seconds (user + system, from wait4's rusage: the JVM and all its threads; for og
 processes), peak RSS, and source features per CPU-second. For the run, the CPU used before the
 first feature (startup) is sampled from /proc and reported apart, giving the steady-state CPU.
 
-Usage: benchmarks/run-vs-ogr2ogr.py [S57_DIR]   (needs the app built: ./chartstream --version)
+Also reports the bytes the run leaves: the work dir (broker logs and state stores) and the dbv,
+against the S-57 input's bytes.
+
+Usage: benchmarks/run-vs-ogr2ogr.py [S57_DIR [CHARTSTREAM]]   (needs the app built: ./chartstream --version)
+       CHARTSTREAM: the launcher to measure (default: this checkout's; another checkout's to
+       compare versions in the same session, e.g. a worktree of main)
 """
 import glob, json, os, resource, shutil, subprocess, sys, tempfile, threading, time
 
 here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 s57 = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "shared", "s57"))
+launcher = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(here, "chartstream")
 tmp = tempfile.mkdtemp(prefix="run-vs-ogr2ogr-")
 ticks = os.sysconf("SC_CLK_TCK")
 
@@ -45,8 +51,9 @@ try:
     # chartstream run --once: the launcher execs the JVM, so the pid is the JVM's.
     dbv = os.path.join(tmp, "out.dbv")
     t0 = time.monotonic()
-    run = subprocess.Popen([os.path.join(here, "chartstream"), "run", "--input", s57, "--dbv", dbv, "--once",
-                            "--work-dir", os.path.join(tmp, "work"), "--json-progress", "--config-dir", os.path.join(here, "config")],
+    run = subprocess.Popen([launcher, "run", "--input", s57, "--dbv", dbv, "--once", "--http-port", "0",
+                            "--work-dir", os.path.join(tmp, "work"), "--json-progress",
+                            "--config-dir", os.path.join(os.path.dirname(launcher), "config")],
                            stdout=subprocess.PIPE, stderr=open(os.path.join(tmp, "run.log"), "w"), text=True)
     first = {}
     last = {}
@@ -85,6 +92,14 @@ try:
         print("steady state: run CPU-s per feature / ogr2ogr's = %.2f (goal <= 0.25)"
               % ((steady_cpu / max(features, 1)) / (ogr_cpu / max(ogr_features, 1))))
     print("run exit status %d; last progress %s" % (run.returncode, json.dumps(last)))
+    def du(path):  # blocks in use, as du counts them: Kafka's preallocated indexes are sparse
+        return sum(os.stat(os.path.join(d, f)).st_blocks * 512 for d, _, fs in os.walk(path) for f in fs
+                   if os.path.isfile(os.path.join(d, f)))
+    s57_bytes = sum(os.path.getsize(f) for f in glob.glob(os.path.join(s57, "**", "*.0[0-9][0-9]"), recursive=True)
+                    if "/bad/" not in f)
+    work_bytes, dbv_bytes = du(os.path.join(tmp, "work")), os.path.getsize(dbv) if os.path.exists(dbv) else 0
+    print("bytes: S-57 input %.1f MB, work dir %.1f MB (%.1fx), dbv %.1f MB (%.2fx)"
+          % (s57_bytes / 1e6, work_bytes / 1e6, work_bytes / s57_bytes, dbv_bytes / 1e6, dbv_bytes / s57_bytes))
     print("ratios: run wall / ogr2ogr wall = %.2f (goal <= 2); run CPU-s per feature / ogr2ogr's = %.2f (goal <= 0.25)"
           % (run_wall / ogr_wall, (run_cpu / max(features, 1)) / (ogr_cpu / max(ogr_features, 1))))
 finally:

@@ -4,6 +4,7 @@ import io.chartstream.app.embedded.EmbeddedPlatform;
 import io.chartstream.app.embedded.EmbeddedTopology;
 import io.chartstream.app.embedded.TopologyLag;
 import io.chartstream.app.embedded.TopologyReset;
+import io.chartstream.app.progress.Completion;
 import io.chartstream.app.progress.DbvPosition;
 import io.chartstream.dbv.DbvReader;
 import io.chartstream.dbv.sink.DbvSink;
@@ -12,7 +13,6 @@ import io.chartstream.schema.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -105,24 +105,23 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  /** Waits until the topology has read every source record and the sink stored every tile, quiet for 3 s. */
+  /** Waits until the production is done ({@link Completion}: nothing to ingest, the topology and the sink caught up). */
   private boolean awaitSettled(Admin admin, Path partial, ShutdownSignal signal) throws InterruptedException {
     List<String> inputs = List.of(Topics.S57_FEATURES, Topics.CHARTS_CATALOG, EmbeddedTopology.APPLICATION_ID + "-rcl-events-repartition");
-    long quietSince = System.nanoTime();
+    Completion completion = new Completion();
     long nextReport = 0;
     while (!signal.isRequested()) {
       Thread.sleep(500);
       long lag = TopologyLag.of(admin, EmbeddedTopology.APPLICATION_ID, inputs);
       Map<TopicPartition, Long> tileEnds = TopologyLag.endOffsets(admin, Topics.RCL_TILES);
       DbvPosition stored = DbvPosition.read(partial);
-      if (!(lag == 0 && stored != DbvPosition.EMPTY && stored.reached(tileEnds))) {
-        quietSince = System.nanoTime();
-      }
+      boolean done = completion.observe(Completion.caughtUp(true, lag, stored != DbvPosition.EMPTY && stored.reached(tileEnds)),
+          System.nanoTime());
       if (!quiet && System.currentTimeMillis() >= nextReport) {
         System.out.printf("replay: topology lag %s, %d tiles in the dbv%n", lag == TopologyLag.NOT_STARTED ? "(starting)" : lag, stored.tiles());
         nextReport = System.currentTimeMillis() + 5000;
       }
-      if (System.nanoTime() - quietSince > Duration.ofSeconds(3).toNanos()) {
+      if (done) {
         return true;
       }
     }

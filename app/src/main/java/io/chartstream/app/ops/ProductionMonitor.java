@@ -1,6 +1,7 @@
 package io.chartstream.app.ops;
 
 import io.chartstream.app.embedded.IngestWatcher;
+import io.chartstream.app.progress.Completion;
 import io.chartstream.dbv.DbvChart;
 import io.chartstream.dbv.DbvReader;
 import io.chartstream.dbv.TileSummary;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Samples a production about once a second on its own thread, from the outside: what ingest and
- * the topology committed on Kafka, the stages' committed positions, and the dbv. The latest
- * {@link ProductionSnapshot} feeds the metrics and the operator page; {@link LagHistory} keeps
- * the last hour of lag for the page's chart.
+ * the topology committed on Kafka, the stages' committed positions, and the dbv. The one monitor
+ * of a run: the latest {@link ProductionSnapshot} feeds the progress lines, the metrics and the
+ * operator page, and says when the production is done ({@link io.chartstream.app.progress.Completion}),
+ * which ends {@code run --once}; {@link LagHistory} keeps the last hour of lag for the page's chart.
  */
 public final class ProductionMonitor implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(ProductionMonitor.class);
@@ -45,6 +47,7 @@ public final class ProductionMonitor implements AutoCloseable {
   /** When new data was first seen since the dbv last caught up; 0 when nothing is pending. */
   private long pendingSinceNanos;
   private double lastLatencySeconds = Double.NaN;
+  private final Completion completion = new Completion();
   private long lastHistoryMillis;
 
   private ProductionMonitor(String bootstrapServers, String registryUrl, Path input, Path dbv) {
@@ -127,12 +130,14 @@ public final class ProductionMonitor implements AutoCloseable {
     });
     long tiles = 0;
     long tileFeatures = 0;
+    Set<Long> rcls = new HashSet<>();
     Map<String, DbvChart> inDbv = new LinkedHashMap<>();
     if (Files.exists(dbv)) {
       try (DbvReader reader = DbvReader.open(dbv)) {
         for (TileSummary t : reader.tileSummaries()) {
           tiles++;
           tileFeatures += t.featureCount();
+          rcls.add(t.rcl());
         }
         for (DbvChart c : reader.charts()) {
           if (!c.revision().isEmpty()) {
@@ -146,18 +151,20 @@ public final class ProductionMonitor implements AutoCloseable {
     long sinkLag = LagProbe.total(lags, "sink");
     long topologyLag = LagProbe.total(lags, "topology");
     boolean complete = ingest.isComplete();
-    List<ChartState> charts = chartStates(ingest, failed, inDbv, complete && topologyLag == 0 && sinkLag == 0);
+    boolean caughtUp = Completion.caughtUp(complete, topologyLag, sinkLag == 0);
+    boolean done = completion.observe(caughtUp, System.nanoTime());
+    List<ChartState> charts = chartStates(ingest, failed, inDbv, caughtUp);
     long size = fileSize(dbv) + fileSize(Path.of(dbv + "-wal"));
     long now = System.currentTimeMillis();
     ProductionSnapshot previous = latest;
-    trackLatency(previous, ingest, outputs, complete && topologyLag == 0 && sinkLag == 0);
+    trackLatency(previous, ingest, outputs, caughtUp);
     if (now - lastHistoryMillis >= HISTORY_STEP.toMillis()) {
       history.add(new LagSample(now, topologyLag, sinkLag));
       lastHistoryMillis = now;
     }
     return new ProductionSnapshot(now, ingest.chartsExpected(), ingest.chartsEnded(), failed.size(), ingest.features(),
         tileFeatures, outputs.tileRecords(), rclsPending(lags), tiles, inDbv.size(), size, lastLatencySeconds, complete,
-        lags, charts, deadLetters);
+        lags, charts, deadLetters, ingest.chartsIngested(), ingest.chartsNotEnded(), rcls, caughtUp, done);
   }
 
   /** Records on {@code rcl.tiles} the sink has not stored yet (its lag on the catalogue left out). */

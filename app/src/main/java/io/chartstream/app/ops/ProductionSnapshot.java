@@ -1,5 +1,7 @@
 package io.chartstream.app.ops;
 
+import io.chartstream.app.progress.Completion;
+import java.util.Set;
 import java.util.List;
 
 /**
@@ -19,14 +21,20 @@ import java.util.List;
  * @param lastUpdateLatencySeconds seconds from new data reaching Kafka to the dbv holding all of
  *     it, for the last such update; NaN before the first
  * @param ingestComplete every chart of the input ended or failed, every bad file reported
+ * @param ingestedChartIds the charts of {@code chartsIngested}
+ * @param chartsNotEnded charts of the input whose current version has not ended (yet, or they failed)
+ * @param dbvRcls the RCLs with a tile in the dbv
+ * @param caughtUp ingest complete and the topology and the sink with nothing left to read ({@link Completion#caughtUp})
+ * @param done caught up for {@link Completion#SETTLE}: the production is done ({@link Completion})
  */
 public record ProductionSnapshot(long epochMillis, int chartsKnown, int chartsIngested, int chartsFailed,
                                  long featuresIngested, long tileFeatures, long rclsFinished, long rclsPending,
                                  long tilesWritten, int dbvCharts, long dbvSizeBytes, double lastUpdateLatencySeconds,
                                  boolean ingestComplete, List<PartitionLag> lags, List<ChartState> charts,
-                                 List<DeadLetter> deadLetters) {
+                                 List<DeadLetter> deadLetters, Set<String> ingestedChartIds, List<String> chartsNotEnded,
+                                 Set<Long> dbvRcls, boolean caughtUp, boolean done) {
   public static final ProductionSnapshot EMPTY = new ProductionSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN,
-      false, List.of(), List.of(), List.of());
+      false, List.of(), List.of(), List.of(), Set.of(), List.of(), Set.of(), false, false);
 
   public long topologyLag() {
     return LagProbe.total(lags, "topology");

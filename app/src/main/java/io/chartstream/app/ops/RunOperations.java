@@ -48,6 +48,11 @@ public final class RunOperations implements AutoCloseable {
     return new RunOperations(workDir, monitor, metrics, server);
   }
 
+  /** The production's one monitor: progress, metrics, the operator page, and when it is done. */
+  public ProductionMonitor monitor() {
+    return monitor;
+  }
+
   /** The operator page's address. */
   public URI url() {
     return server.url();

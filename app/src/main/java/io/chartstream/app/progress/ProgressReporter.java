@@ -1,6 +1,7 @@
 package io.chartstream.app.progress;
 
-import io.chartstream.app.embedded.IngestWatcher;
+import io.chartstream.app.ops.ProductionSnapshot;
+import io.chartstream.schema.Topics;
 import io.chartstream.ingest.s57.CellFiles;
 import io.chartstream.ingest.s57.InputScan;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns what a run observes into {@link Progress} reports and prints them: a line every 5 s on a
+ * Turns the production monitor's snapshots into {@link Progress} reports and prints them: a line every 5 s on a
  * terminal, a JSON object every second with {@code --json-progress}, nothing with {@code --quiet}.
  * The ETA is estimated over the input scanned at start (its cells' sizes); charts copied in later
  * count in charts and features but not in the ETA.
@@ -56,15 +57,22 @@ public final class ProgressReporter {
     }
   }
 
-  /** Builds the report of this moment and prints it when one is due. */
-  public Progress observe(IngestWatcher ingest, long topologyLag, long tileRecords, DbvPosition dbv, Set<Long> rclsExpected,
-                          boolean sinkCaughtUp, boolean settled) {
-    Set<String> ingested = ingest.chartsIngested();
+  /**
+   * Builds the report of the production monitor's latest snapshot and prints it when one is due.
+   *
+   * @param rclsExpected the RCLs the catalogue's coverages reach, null while the topology cannot say
+   */
+  public Progress observe(ProductionSnapshot snapshot, Set<Long> rclsExpected) {
+    Set<String> ingested = snapshot.ingestedChartIds();
     long bytesIngested = ingested.stream().mapToLong(c -> chartBytes.getOrDefault(c, 0L)).sum();
-    eta.add(new EtaEstimator.Sample(System.nanoTime(), ingest.features(), bytesIngested, bytesKnown, topologyLag));
-    Progress progress = new Progress(ingested.size(), ingest.chartsKnown(), ingest.features(), eta.featuresPerSecond(),
-        ingest.errors(), topologyLag, tileRecords, rclsExpected == null ? dbv.tiles() : dbv.finishedOf(rclsExpected),
-        rclsExpected == null ? null : (long) rclsExpected.size(), sinkCaughtUp, settled,
+    long topologyLag = snapshot.lags().isEmpty() ? -1 : snapshot.topologyLag();
+    eta.add(new EtaEstimator.Sample(System.nanoTime(), snapshot.featuresIngested(), bytesIngested, bytesKnown, topologyLag));
+    long deadLetters = snapshot.deadLetters().stream().filter(d -> d.topic().equals(Topics.INGEST_ERRORS)).count();
+    long finished = rclsExpected == null ? snapshot.dbvRcls().size() : rclsExpected.stream().filter(snapshot.dbvRcls()::contains).count();
+    boolean settled = snapshot.done();
+    Progress progress = new Progress(ingested.size(), Math.max(snapshot.chartsKnown(), ingested.size()), snapshot.featuresIngested(),
+        eta.featuresPerSecond(), deadLetters, topologyLag, snapshot.rclsFinished(), finished,
+        rclsExpected == null ? null : (long) rclsExpected.size(), snapshot.sinkLag() == 0, settled,
         settled ? Double.valueOf(0) : eta.etaSeconds());
     if (!quiet && System.currentTimeMillis() >= nextReportMillis) {
       out.println(json ? progress.json() : progress.text());
