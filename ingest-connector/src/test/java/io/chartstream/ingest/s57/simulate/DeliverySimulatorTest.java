@@ -59,7 +59,7 @@ class DeliverySimulatorTest {
     DeliverySimulator.Result result = simulator.write((cells, bytes) -> { });
     assertEquals(CELLS, result.cells());
     assertEquals(3, result.sets());
-    manifest = readManifest(out);
+    manifest = SimulationManifest.read(out);
   }
 
   @Test
@@ -218,22 +218,7 @@ class DeliverySimulatorTest {
   }
 
   private Path cellFile(Map<String, String> copy) {
-    return out.resolve(copy.get("set")).resolve(copy.get("cell")).resolve(copy.get("cell") + ".000");
-  }
-
-  static List<Map<String, String>> readManifest(Path delivery) throws IOException {
-    List<String> lines = Files.readAllLines(delivery.resolve(DeliverySimulator.MANIFEST));
-    String[] header = lines.getFirst().split(",");
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] values = line.split(",");
-      Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        row.put(header[i], values[i]);
-      }
-      rows.add(row);
-    }
-    return rows;
+    return SimulationManifest.baseCell(out, copy);
   }
 
   private static List<JsonNode> pythonCatalogue(Path catalog) throws Exception {

@@ -47,8 +47,8 @@ class SourceCellsTest {
 
     DeliverySimulator.Result result = simulator.write((c, b) -> { });
     assertEquals(3, result.cells());
-    for (Map<String, String> copy : DeliverySimulatorTest.readManifest(tmp.resolve("out"))) {
-      Path cell = tmp.resolve("out").resolve(copy.get("set")).resolve(copy.get("cell")).resolve(copy.get("cell") + ".000");
+    for (Map<String, String> copy : SimulationManifest.read(tmp.resolve("out"))) {
+      Path cell = SimulationManifest.baseCell(tmp.resolve("out"), copy);
       assertEquals(GdalOracle.featureCounts(good.resolve("US5MA12M.000")).values().stream().toList(),
           GdalOracle.featureCounts(cell).values().stream().toList());
     }
