@@ -17,7 +17,8 @@ store, dbv bytes, and stage lag over time; writes results.json into the work dir
 picture (throughput, lag, memory over time of the largest run), and with --docs replaces the
 section between the delivery-scale markers of that Markdown file.
 
-Usage (from the repo root, after `./chartstream --version` has built the app):
+Usage (from the repo root, after `./chartstream --version` has built the app; change no source while it
+runs, or the launcher rebuilds the app inside a measurement, which the table then says):
   benchmarks/delivery-scale.py                                   # 10, 100, 1000 cells
   benchmarks/delivery-scale.py --sizes 10,100 --docs docs/BENCHMARKS.md
 Needs GDAL's ogr2ogr (gdal-bin) and matplotlib (python3-matplotlib, Debian's: run it with
@@ -31,6 +32,8 @@ OPEN_OPTIONS = ["UPDATES=APPLY", "SPLIT_MULTIPOINT=ON", "ADD_SOUNDG_DEPTH=ON", "
 TICKS = os.sysconf("SC_CLK_TCK")
 BEGIN, END = "<!-- delivery-scale:begin -->", "<!-- delivery-scale:end -->"
 RECORD_COMMAND = "/usr/bin/python3 benchmarks/delivery-scale.py --sizes 10,100,1000 --docs docs/BENCHMARKS.md"
+# What the launcher prints when a source changed since the last build: the measurement then includes a build.
+REBUILT = "chartstream: building"
 
 
 def arguments():
@@ -46,6 +49,7 @@ def arguments():
     p.add_argument("--docs", help="Markdown file whose delivery-scale section is replaced with the results")
     p.add_argument("--png", help="the picture (default: delivery-scale.png beside --docs, else in the current dir)")
     p.add_argument("--timeout", type=float, default=4 * 3600, help="seconds a run may take (default 4 h)")
+    p.add_argument("--results", help="measure nothing: write the table, picture and section from this results.json")
     return p.parse_args()
 
 
@@ -82,10 +86,14 @@ def simulate(args, n, delivery):
     if code != 0:
         sys.exit("simulate failed (%d):\n%s" % (code, output))
     cells = glob.glob(os.path.join(delivery, "*", "*", "*.[0-9][0-9][0-9]"))
-    return {"wall": time.monotonic() - t0, "cpu": usage.ru_utime + usage.ru_stime, "peakRssMb": usage.ru_maxrss / 1024,
+    report = [l for l in output.splitlines() if l.startswith("simulate: wrote")]
+    rate = re.search(r"in ([0-9.]+) s: ([0-9.]+) cells/s, ([0-9.]+) MB/s", report[0]) if report else None
+    return {"rebuilt": REBUILT in output, "writeSeconds": float(rate.group(1)) if rate else None,
+            "cellsPerSecond": float(rate.group(2)) if rate else None, "mbPerSecond": float(rate.group(3)) if rate else None,
+            "wall": time.monotonic() - t0, "cpu": usage.ru_utime + usage.ru_stime, "peakRssMb": usage.ru_maxrss / 1024,
             "inputBytes": sum(os.path.getsize(c) for c in cells),
             "baseCells": sum(1 for c in cells if c.endswith(".000")), "updateFiles": sum(1 for c in cells if not c.endswith(".000")),
-            "report": [l for l in output.splitlines() if l.startswith("simulate: wrote")]}
+            "report": report}
 
 
 def ogr2ogr(delivery, scratch):
@@ -247,10 +255,12 @@ def run(args, delivery, run_dir):
     reader.join(10)
     sampling.join(30)
     log.close()
+    with open(os.path.join(run_dir, "run.log")) as f:
+        rebuilt = any(REBUILT in line for line in f)
     breakdown = work_breakdown(work_dir)
     cpu = usage.ru_utime + usage.ru_stime
     features = sampler.progress.get("features", 0)
-    result = {"exit": code, "wall": wall, "cpu": cpu, "peakRssMb": usage.ru_maxrss / 1024, "features": features,
+    result = {"exit": code, "rebuilt": rebuilt, "wall": wall, "cpu": cpu, "peakRssMb": usage.ru_maxrss / 1024, "features": features,
               "deadLetters": sampler.progress.get("deadLetters"), "charts": sampler.progress.get("chartsIngested"),
               "firstTile": sampler.first_tile, "dbvBytes": os.path.getsize(dbv) if os.path.exists(dbv) else 0,
               "tiles": sampler.tiles(), "work": breakdown, "peakWorkBytes": max(sampler.peak_work_bytes, breakdown["total"]),
@@ -272,7 +282,8 @@ def measure(args, n, work):
     shutil.rmtree(scratch, ignore_errors=True)
     print("N=%d: run --once" % n, flush=True)
     r = run(args, delivery, os.path.join(work, "run-%d" % n))
-    result = {"cells": n, "loadBefore": before, "loadAfter": load(), "uptime": uptime, "simulate": sim, "ogr2ogr": ogr, "run": r}
+    result = {"cells": n, "date": datetime.date.today().isoformat(), "commit": commit(),
+              "javaOptions": os.environ.get("CHARTSTREAM_JAVA_OPTS", ""), "loadBefore": before, "loadAfter": load(), "uptime": uptime, "simulate": sim, "ogr2ogr": ogr, "run": r}
     if not args.keep:  # a 1,000-cell delivery, its work dir and dbv take tens of GB
         shutil.rmtree(delivery, ignore_errors=True)
         shutil.rmtree(os.path.join(work, "run-%d" % n, "work"), ignore_errors=True)
@@ -301,6 +312,9 @@ def table(results):
             marginal = "%.0f" % ((r["features"] - previous["run"]["features"]) / (r["cpu"] - previous["run"]["cpu"]))
         ogr_rate = o["features"] / o["cpu"] if o["cpu"] else 0
         ratio = (r["cpu"] / max(r["features"], 1)) / (o["cpu"] / max(o["features"], 1)) if o["cpu"] else 0
+        if r.get("rebuilt"):
+            lines.append("| %d | *the launcher rebuilt the app during this measurement (a source changed): "
+                         "its figures include a Maven build* |" % n + " |" * 14)
         lines.append("| %d | %.0f MB | %d | %.0f s | %.0f s | %.0f | %s | %s | %.0f MB | %.2f GB (%.2f) | %.0f MB | %.1f s | %.1f s | %.0f | %.1f | %s → %s |"
                      % (n, mb(x["simulate"]["inputBytes"]), r["features"], r["wall"], r["cpu"], rate, marginal,
                         "%.1f s" % r["firstTile"] if r["firstTile"] is not None else "none", r["peakRssMb"],
@@ -396,12 +410,21 @@ def picture(result, png):
     plt.close(fig)
 
 
+def commit():
+    """The commit measured, with a + when the working tree differs from it."""
+    head = subprocess.run(["git", "-C", HERE, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", HERE, "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                           text=True).stdout.strip()
+    return (head or "?") + ("+" if dirty else "")
+
+
 def markdown(args, results, png_rel):
-    commit = subprocess.run(["git", "-C", HERE, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
     sizes = [x["cells"] for x in results]
     out = [BEGIN, "",
            "Measured %s at commit %s, %d cores, `benchmarks/delivery-scale.py --sizes %s` (seed %s)."
-           % (datetime.date.today().isoformat(), commit or "?", os.cpu_count(), ",".join(map(str, sizes)), args.seed), ""]
+           % (results[0].get("date", "?"), results[0].get("commit", "?"), os.cpu_count(), ",".join(map(str, sizes)), args.seed)
+           + (" JVM options: `CHARTSTREAM_JAVA_OPTS=%s`." % results[0]["javaOptions"] if results[0].get("javaOptions") else ""),
+           ""]
     out += ["Load (`uptime`) as each size started:", ""]
     out += ["- %d cells: `%s`" % (x["cells"], x["uptime"]) for x in results] + [""]
     out += table(results)
@@ -415,10 +438,14 @@ def markdown(args, results, png_rel):
     for x in results:
         r = x["run"]
         if r.get("startup"):
+            sim = x["simulate"]
             out.append("- %d cells: %.1f s and %.1f CPU-s before the first source feature; %s dead letters; run exit %d; "
-                       "%d tiles; simulate wrote %.0f MB in %.1f s (peak RSS %.0f MB)"
+                       "%d tiles; `simulate` wrote %.0f MB in %s s (%s cells/s, %s MB/s; the whole command %.1f s, "
+                       "%.1f CPU-s, peak RSS %.0f MB%s)"
                        % (x["cells"], r["startup"]["wall"], r["startup"]["cpu"], r["deadLetters"], r["exit"], r["tiles"],
-                          mb(x["simulate"]["inputBytes"]), x["simulate"]["wall"], x["simulate"]["peakRssMb"]))
+                          mb(sim["inputBytes"]), sim.get("writeSeconds"), sim.get("cellsPerSecond"), sim.get("mbPerSecond"),
+                          sim["wall"], sim["cpu"], sim["peakRssMb"],
+                          ", a Maven build included: the launcher rebuilt the app first" if sim.get("rebuilt") else ""))
     if png_rel:
         out += ["", "![throughput, lag and memory over time, %d cells](%s)" % (results[-1]["cells"], png_rel)]
     out += ["", END]
@@ -427,6 +454,10 @@ def markdown(args, results, png_rel):
 
 def main():
     args = arguments()
+    if args.results:
+        with open(args.results) as f:
+            report(args, json.load(f), os.path.dirname(os.path.abspath(args.results)))
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     if shutil.which("ogr2ogr") is None:
         sys.exit("ogr2ogr is missing: apt-get install gdal-bin")
@@ -435,32 +466,35 @@ def main():
     os.makedirs(work, exist_ok=True)
     try:
         results = [measure(args, n, work) for n in sizes]
-        for x in results:
-            x["run"]["samplesKept"] = len(x["run"]["samples"])
         with open(os.path.join(work, "results.json"), "w") as f:
             json.dump(results, f, indent=1)
-        png = args.png or (os.path.join(os.path.dirname(os.path.abspath(args.docs)), "delivery-scale.png") if args.docs
-                           else os.path.abspath("delivery-scale.png"))
-        picture(results[-1], png)
-        png_rel = os.path.relpath(png, os.path.dirname(os.path.abspath(args.docs))) if args.docs else png
-        section = markdown(args, results, png_rel)
-        print("\n".join(section))
-        print("results: %s; picture: %s" % (os.path.join(work, "results.json"), png))
-        if args.docs:
-            with open(args.docs) as f:
-                text = f.read()
-            if BEGIN not in text or END not in text:
-                sys.exit("%s has no %s … %s section to replace" % (args.docs, BEGIN, END))
-            head, rest = text.split(BEGIN, 1)
-            tail = rest.split(END, 1)[1]
-            with open(args.docs, "w") as f:
-                f.write(head + "\n".join(section) + tail)
+        report(args, results, work)
         failed = [x["cells"] for x in results if x["run"]["exit"] != 0 or x["run"]["deadLetters"]]
         if failed:
             sys.exit("run --once failed or had dead letters at N=%s: see run.log in %s" % (failed, work))
     finally:
         if not args.work and not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def report(args, results, work):
+    """The picture of the largest run, the Markdown section, printed and, with --docs, put in place."""
+    png = args.png or (os.path.join(os.path.dirname(os.path.abspath(args.docs)), "delivery-scale.png") if args.docs
+                       else os.path.abspath("delivery-scale.png"))
+    picture(results[-1], png)
+    png_rel = os.path.relpath(png, os.path.dirname(os.path.abspath(args.docs))) if args.docs else png
+    section = markdown(args, results, png_rel)
+    print("\n".join(section))
+    print("results: %s; picture: %s" % (os.path.join(work, "results.json"), png))
+    if args.docs:
+        with open(args.docs) as f:
+            text = f.read()
+        if BEGIN not in text or END not in text:
+            sys.exit("%s has no %s … %s section to replace" % (args.docs, BEGIN, END))
+        head, rest = text.split(BEGIN, 1)
+        tail = rest.split(END, 1)[1]
+        with open(args.docs, "w") as f:
+            f.write(head + "\n".join(section) + tail)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 package io.chartstream.ingest.s57;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -97,7 +99,7 @@ public final class CatalogWriter implements Closeable {
         throw new IllegalArgumentException("catalogue text holds an ISO 8211 terminator: " + text.replace(c, '?'));
       }
     }
-    field.writeBytes(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    field.writeBytes(text.getBytes(ISO_8859_1));
   }
 
   @Override

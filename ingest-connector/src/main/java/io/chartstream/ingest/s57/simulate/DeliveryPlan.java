@@ -1,10 +1,12 @@
 package io.chartstream.ingest.s57.simulate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
@@ -88,7 +90,7 @@ public final class DeliveryPlan {
       int b = band;
       List<SourceCell> ofBand = new ArrayList<>(available.stream().filter(s -> s.band() == b)
           .sorted(Comparator.comparing(SourceCell::chartId)).toList());
-      java.util.Collections.shuffle(ofBand, new Random(Seeds.mix(seed, band)));
+      Collections.shuffle(ofBand, new Random(Seeds.mix(seed, band)));
       byBand.add(ofBand);
       if (band > 0 && !ofBand.isEmpty()) {
         grids[band] = BandGrid.of(band, ofBand, seed);
@@ -114,7 +116,7 @@ public final class DeliveryPlan {
         placed[to] += moved;
         String reason = byBand.get(band).isEmpty()
             ? "no source cell of band " + band + " (" + BandMix.bandName(band) + ")"
-            : String.format(java.util.Locale.ROOT, "band %d holds at most %d cells of up to %.3g° × %.3g° without overlap",
+            : String.format(Locale.ROOT, "band %d holds at most %d cells of up to %.3g° × %.3g° without overlap",
                 band, capacity[band], grids[band].slotWidth(), grids[band].slotHeight());
         moves.merge(band + ">" + to, new Move(band, to, moved, reason),
             (a, b) -> new Move(a.from(), a.to(), a.cells() + b.cells(), a.reason()));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -173,7 +174,7 @@ public final class DeliverySimulator {
       for (int n = 2; Files.exists(out.resolve(name)); n++) { // another text under the same name
         name = n + "_" + notice.getFileName();
       }
-      Files.copy(notice, out.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(notice, out.resolve(name), StandardCopyOption.REPLACE_EXISTING);
       text.append("Terms found with the source cells: ").append(name).append(" (from ")
           .append(settings.from().relativize(notice)).append(").\r\n");
     }

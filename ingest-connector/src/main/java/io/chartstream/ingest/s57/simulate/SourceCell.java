@@ -2,6 +2,7 @@ package io.chartstream.ingest.s57.simulate;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real cell a simulated delivery copies: its base file, its update chain, the text and picture
@@ -25,7 +26,7 @@ public record SourceCell(String chartId, int band, Path base, List<Path> updates
 
   /** The base cell followed by its updates. */
   public List<Path> chain() {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(base), updates.stream()).toList();
+    return Stream.concat(Stream.of(base), updates.stream()).toList();
   }
 
   public double widthDegrees() {
