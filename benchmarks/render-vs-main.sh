@@ -10,10 +10,11 @@ mkdir -p "$work"
 if [ ! -f "$work/us5wa22m.dbv" ]; then
   ./chartstream run --input ../shared/s57/US5WA22M --dbv "$work/us5wa22m.dbv" --work-dir "$work/run" --once --quiet --http-port 0 >/dev/null
 fi
-if [ ! -d "$work/main" ]; then
-  git worktree add --detach "$work/main" main >/dev/null
-fi
-(cd "$work/main" && mvn -q -B -ntp install -DskipTests -pl dbv-sink -am -Dmaven.repo.local="$work/m2-main" >/dev/null)
+# main's renderer: a throw-away worktree, packaged (not installed, so the local repository keeps
+# this checkout's jars); removed at the end.
+git worktree add --detach "$work/main" main >/dev/null
+trap 'git worktree remove --force "$work/main"' EXIT
+(cd "$work/main" && mvn -q -B -ntp package -DskipTests -pl dbv-sink -am >/dev/null)
 cp="benchmarks/target/classes:benchmarks/target/lib/*"
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 echo "== this checkout"

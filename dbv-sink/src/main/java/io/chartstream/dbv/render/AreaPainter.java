@@ -51,7 +51,7 @@ final class AreaPainter {
       }
     }
     // Meta objects' patterns (M_QUAL data quality, M_COVR no data) cover the whole chart and an
-    // ECDIS shows them only on demand; a hatch over everything would hide the chart.
+    // ECDIS shows them only on demand; a pattern over everything would hide the chart.
     if (!piece.feature().getObjectClass().startsWith("M_")) {
       for (Instruction pattern : patterns) {
         PatternPainter.paint(shape.get(), pattern, piece.feature(), context);

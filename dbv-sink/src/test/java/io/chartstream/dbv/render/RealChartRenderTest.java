@@ -26,8 +26,8 @@ import org.locationtech.jts.geom.Envelope;
  * End to end on real data: the ECDIS Chart 1 cells (the IHO's test chart showing every symbol
  * of the library) read through GDAL, turned into tiles by the topology, and the tiles of the
  * chart that reaches the most RCLs drawn in day, dusk and night; and the same for a NOAA harbour
- * cell (US5WA22M, Tacoma, updates applied), each tile also alone at 1024 pixels (a harbour
- * chart's scale). The PNGs are written to {@code target/render/} for a person to look at; the
+ * cell (US5WA22M, Tacoma, updates applied); the three busiest tiles also alone at 1024 pixels
+ * (a harbour chart's scale). The PNGs are written to {@code target/render/} for a person to look at; the
  * test checks the images are charts, not blanks (many colours, the areas' fill colours among
  * them), and that no two texts placed on a tile overlap. GDAL-bound, so tagged slow.
  */
@@ -65,9 +65,10 @@ class RealChartRenderTest {
     Viewport size = Viewport.fitting(area, MAX_PX, MAX_PX);
     for (Palette palette : Palette.values()) {
       BufferedImage image = new TileRenderer().render(chosen, area, size.width(), size.height(), palette);
-      if (palette != Palette.DUSK) {
+      if (palette == Palette.DAY) {
+        // The three busiest tiles, each alone at a harbour chart's scale (a whole render each).
         int texts = 0;
-        for (RclTile tile : chosen) {
+        for (RclTile tile : chosen.stream().sorted(Comparator.comparingInt((RclTile t) -> -t.getFeatures().size())).limit(3).toList()) {
           texts += textsNeverOverlap(tile, palette);
         }
         assertTrue(texts >= 10, chart + ": only " + texts + " texts placed");
