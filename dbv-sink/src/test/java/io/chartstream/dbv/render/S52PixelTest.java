@@ -179,6 +179,53 @@ class S52PixelTest {
     }
   }
 
+  // --- a complex line -------------------------------------------------------------------------
+
+  /**
+   * ACHARE51, an anchorage's boundary: a dashed magenta line with V marks (EMAREMG1, rows 812 to
+   * 976 below its line at row 812) and anchors. The marks go inside the area whichever way its
+   * ring runs: more ink in a band just inside the boundary than in the same band just outside.
+   */
+  @Test
+  void aComplexLineDrawsItsMarksOnTheInsideOfAnArea() {
+    double lo = 0.3;
+    double hi = 0.7;
+    String clockwise = String.format(java.util.Locale.ROOT, "POLYGON ((%f %f, %f %f, %f %f, %f %f, %f %f))",
+        TestTiles.x(lo), TestTiles.y(lo), TestTiles.x(lo), TestTiles.y(hi), TestTiles.x(hi), TestTiles.y(hi),
+        TestTiles.x(hi), TestTiles.y(lo), TestTiles.x(lo), TestTiles.y(lo));
+    String anticlockwise = String.format(java.util.Locale.ROOT, "POLYGON ((%f %f, %f %f, %f %f, %f %f, %f %f))",
+        TestTiles.x(lo), TestTiles.y(lo), TestTiles.x(hi), TestTiles.y(lo), TestTiles.x(hi), TestTiles.y(hi),
+        TestTiles.x(lo), TestTiles.y(hi), TestTiles.x(lo), TestTiles.y(lo));
+    int magenta = Integer.parseInt(dai.colourTable(Palette.DAY).hex("CHMGD").orElseThrow().substring(1), 16);
+    for (String ring : List.of(clockwise, anticlockwise)) {
+      RclTile tile = new TestTiles().add(TestTiles.feature("ACHARE", 3, ring, 3, List.of("LC(ACHARE51)"), Map.of())).tile();
+      BufferedImage image = renderer.render(List.of(tile), AREA, PX, PX, io.chartstream.dbv.render.Palette.DAY);
+      int background = rgb(image, 2, 2);
+      int left = (int) Math.round(VIEW.x(TestTiles.x(lo)));
+      int right = (int) Math.round(VIEW.x(TestTiles.x(hi)));
+      int top = (int) Math.round(VIEW.y(TestTiles.y(hi)));
+      int bottom = (int) Math.round(VIEW.y(TestTiles.y(lo)));
+      int inside = 0;
+      int outside = 0;
+      for (int d = 2; d <= 6; d++) {
+        for (int t = top + 10; t < bottom - 10; t++) {
+          inside += ink(image, left + d, t, background, magenta) + ink(image, right - d, t, background, magenta);
+          outside += ink(image, left - d, t, background, magenta) + ink(image, right + d, t, background, magenta);
+        }
+        for (int t = left + 10; t < right - 10; t++) {
+          inside += ink(image, t, top + d, background, magenta) + ink(image, t, bottom - d, background, magenta);
+          outside += ink(image, t, top - d, background, magenta) + ink(image, t, bottom + d, background, magenta);
+        }
+      }
+      assertTrue(inside > 2 * outside && inside > 100, "marks inside " + inside + ", outside " + outside);
+    }
+  }
+
+  private static int ink(BufferedImage image, int x, int y, int background, int colour) {
+    int here = rgb(image, x, y);
+    return here != background && blendOf(here, background, colour) ? 1 : 0;
+  }
+
   // --- labels ----------------------------------------------------------------------------------
 
   @Test
