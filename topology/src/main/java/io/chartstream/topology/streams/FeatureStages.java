@@ -32,7 +32,7 @@ public record FeatureStages(List<Supplier<FeatureStage>> suppliers) {
    * of {@code config/s52} or an official PresLib {@code .dai}) under {@code settings}.
    */
   public static FeatureStages presentation(RclGrid grid, Presentation presentation, MarinerSettings settings, TableChoice tables) {
-    S52Styler styler = new S52Styler(presentation, settings, tables, ConditionalProcedures::byName); // immutable, shared
+    S52Styler styler = new S52Styler(presentation, settings, tables, ConditionalProcedures.of(presentation)); // immutable, shared
     return new FeatureStages(List.of(
         () -> new TriangulationStage(grid),
         () -> new DisplayPointStage(grid),
