@@ -28,6 +28,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
@@ -210,7 +211,7 @@ public final class S57SourceTask extends SourceTask {
       }
       for (ObjectFailure failure : sync.failures()) {
         String file = failure.key().substring(config.s3Input.get().key().length()).replaceFirst("^/", "");
-        IngestProblem problem = new IngestProblem(file, null, "download", "download_failed",
+        IngestProblem problem = new IngestProblem(file, null, "download", failure.outside() ? "outside_input" : "download_failed",
             "s3://" + config.s3Input.get().bucket() + "/" + failure.key() + ": " + failure.reason());
         if (config.owns(problem.file())) {
           planned.add(() -> report(problem));
@@ -263,6 +264,13 @@ public final class S57SourceTask extends SourceTask {
   }
 
   private WorkUnit readChart(CellFiles cell, Map<String, String> partition) {
+    Optional<Path> outside = outsideOfInput(cell);
+    if (outside.isPresent()) {
+      // The scan refused links leading out; this one was changed since. Read nothing of it.
+      ledger.markDone(partition, cell.fingerprint());
+      return report(new IngestProblem(FileStamp.relative(config.input, outside.get()), cell.chartId(), "discover", "outside_input",
+          "the file now leads outside the input " + config.input + ": refused, nothing of it is read"));
+    }
     CatalogEntry listed = catalogued.get(cell.base().toAbsolutePath().normalize());
     if (listed != null && !crcMatches(cell.base(), listed.crcValue())) {
       ledger.markDone(partition, cell.fingerprint());
@@ -287,6 +295,23 @@ public final class S57SourceTask extends SourceTask {
       ledger.markDone(partition, cell.fingerprint());
       return report(new IngestProblem(cell.basePath(), cell.chartId(), "read", "unexpected_failure", e.toString()));
     }
+  }
+
+  /** The first file of the chain whose real path is outside the input, if any (a link changed since the scan). */
+  private Optional<Path> outsideOfInput(CellFiles cell) {
+    List<Path> files = new ArrayList<>(cell.updates());
+    files.addFirst(cell.base());
+    try {
+      Path root = config.input.toRealPath();
+      for (Path file : files) {
+        if (!file.toRealPath().startsWith(root)) {
+          return Optional.of(file);
+        }
+      }
+    } catch (IOException e) {
+      // Vanished or unreadable: the read itself reports it.
+    }
+    return Optional.empty();
   }
 
   private static boolean crcMatches(Path file, OptionalLong expected) {
