@@ -36,8 +36,8 @@ import org.apache.kafka.streams.state.Stores;
  *                   accept version · skip unchanged features ·          │
  *                   reproject · clip · stages · removals ·              │
  *                   end markers to every RCL reached                    ▼
- * charts.catalog ─► expect (catalog-rcls) ──────────────────────► rcl-events (repartition by RCL)
- *                   expected charts per RCL                            │
+ * charts.catalog ─► expect (catalog-rcls) ───┬──────────────────► rcl-events (repartition by RCL)
+ *                   expected charts per RCL   └─► topology.errors      │
  *                                                                      ▼
  *                    assemble (rcl-pieces, rcl-charts, rcl-emitted, rcl-dirty) ──► rcl.tiles
  *                    finished RCLs, re-emitted when their content changes
@@ -74,8 +74,16 @@ public final class ChartTopology {
             .withName("topology-errors"));
     KStream<Long, RclEvent> pieces = clipped.get("clip-rcl")
         .map((key, value) -> KeyValue.pair((Long) key, (RclEvent) value), Named.as("clip-rcl-typed"));
-    KStream<Long, RclEvent> expectations = catalog
+    var expected = catalog
         .process(() -> new CatalogExpectationProcessor(config), Named.as("expect"), StoreNames.CATALOG_RCLS)
+        .split(Named.as("expect-"))
+        .branch((key, value) -> value instanceof IngestError, Branched.as("errors"))
+        .defaultBranch(Branched.as("rcl"));
+    expected.get("expect-errors")
+        .map((key, value) -> KeyValue.pair((String) key, (IngestError) value), Named.as("expect-errors-typed"))
+        .to(Topics.TOPOLOGY_ERRORS, Produced.with(chartKeys, AvroWireSerdes.<IngestError>of(registry, TopicSchemas.INGEST_ERROR, false))
+            .withName("expect-topology-errors"));
+    KStream<Long, RclEvent> expectations = expected.get("expect-rcl")
         .map((key, value) -> KeyValue.pair((Long) key, (RclEvent) value), Named.as("expect-typed"));
 
     pieces.merge(expectations, Named.as("rcl-events-merged"))
