@@ -3,6 +3,8 @@ package io.chartstream.app.embedded;
 import io.chartstream.schema.registry.RestSchemaRegistryClient;
 import io.chartstream.schema.registry.SchemaRegistryClient;
 import io.chartstream.schema.avro.internal.CatalogRcls;
+import io.chartstream.topology.errors.KafkaDeadLetters;
+import io.chartstream.topology.errors.TopologyErrorHandlers;
 import io.chartstream.topology.streams.ChartTopology;
 import io.chartstream.topology.streams.StoreNames;
 import io.chartstream.topology.streams.TopologyConfig;
@@ -16,6 +18,7 @@ import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -37,10 +40,12 @@ public final class EmbeddedTopology implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final SchemaRegistryClient registry;
+  private final KafkaDeadLetters deadLetters;
 
-  private EmbeddedTopology(KafkaStreams streams, SchemaRegistryClient registry) {
+  private EmbeddedTopology(KafkaStreams streams, SchemaRegistryClient registry, KafkaDeadLetters deadLetters) {
     this.streams = streams;
     this.registry = registry;
+    this.deadLetters = deadLetters;
   }
 
   /**
@@ -70,10 +75,15 @@ public final class EmbeddedTopology implements AutoCloseable {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), ChartTopics.MAX_TILE_BYTES);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
+    // Changelogs and the repartition topic take what the producer may send, so no internal record
+    // the guards let through is refused by the broker (a refusal aborts the transaction).
+    props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(ChartTopics.MAX_TILE_BYTES));
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
     props.putAll(streamsOverrides);
     checkStateFormat(bootstrapServers);
     SchemaRegistryClient registry = RestSchemaRegistryClient.fromUrl(schemaRegistryUrl);
+    KafkaDeadLetters deadLetters = new KafkaDeadLetters(bootstrapServers, registry);
+    TopologyErrorHandlers.install(props, deadLetters);
     KafkaStreams streams = new KafkaStreams(ChartTopology.build(config, registry), props);
     streams.setUncaughtExceptionHandler(e -> {
       // A failure here is a bug or a broken broker, not bad chart data (that goes to topology.errors):
@@ -83,7 +93,7 @@ public final class EmbeddedTopology implements AutoCloseable {
     });
     streams.start();
     LOGGER.info("Topology {} started against {}", APPLICATION_ID, bootstrapServers);
-    return new EmbeddedTopology(streams, registry);
+    return new EmbeddedTopology(streams, registry, deadLetters);
   }
 
   /** See {@link TopologyStateFormat}. */
@@ -140,8 +150,7 @@ public final class EmbeddedTopology implements AutoCloseable {
    * store scan.
    */
   public static TopologyConfig promptEmission(TopologyConfig config) {
-    return new TopologyConfig(config.targetCrs(), config.grid(), config.levels(), config.bufferFraction(),
-        Duration.ofMillis(100), config.stages());
+    return config.withEmitInterval(Duration.ofMillis(100));
   }
 
   /**
@@ -164,6 +173,7 @@ public final class EmbeddedTopology implements AutoCloseable {
   public void close() {
     // Leaving the group lets the next start take its partitions at once instead of after the session timeout.
     streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+    deadLetters.close();
     registry.close();
   }
 }

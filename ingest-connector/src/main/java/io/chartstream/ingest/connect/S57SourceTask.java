@@ -281,7 +281,8 @@ public final class S57SourceTask extends SourceTask {
       long start = System.nanoTime();
       ChartContents chart = ChartReader.read(cell);
       chart.problems().forEach(p -> planned.addFirst(() -> report(p)));
-      WorkUnit unit = ChartVersionRecords.of(chart, listed == null ? null : listed.crc(), encoder, partition, ledger.done(partition));
+      WorkUnit unit = ChartVersionRecords.of(chart, listed == null ? null : listed.crc(), encoder, partition, ledger.done(partition),
+          config.recordMaxBytes, p -> planned.addFirst(() -> report(p)));
       LOGGER.info("Read {} ({} with {} updates): {} features in {} ms", cell.chartId(), cell.basePath(),
           cell.updates().size(), chart.features().size(), (System.nanoTime() - start) / 1_000_000);
       return unit;
