@@ -158,8 +158,8 @@ final class CatalogExpectationProcessor implements Processor<String, ChartCatalo
         byte[] bytes = new byte[entry.getCoverage().remaining()];
         entry.getCoverage().duplicate().get(bytes);
         return new WKBReader(FACTORY).read(bytes);
-      } catch (ParseException e) {
-        LOGGER.warn("{}: unreadable coverage in the catalogue entry, using its box: {}", entry.getChartId(), e.getMessage());
+      } catch (ParseException | RuntimeException | StackOverflowError e) {
+        LOGGER.warn("{}: unreadable coverage in the catalogue entry, using its box: {}", entry.getChartId(), e.toString());
       }
     }
     BoundingBox box = entry.getBbox();

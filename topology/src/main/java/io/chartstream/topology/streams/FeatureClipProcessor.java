@@ -203,8 +203,9 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       byte[] bytes = new byte[feature.getGeometry().remaining()];
       feature.getGeometry().duplicate().get(bytes);
       geometry = reprojector.project(wkb.read(bytes));
-    } catch (ParseException | RuntimeException e) {
-      report(record, feature, "unreadable_geometry", "cannot read or reproject the geometry: " + e.getMessage());
+    } catch (ParseException | RuntimeException | StackOverflowError e) {
+      // A stack overflow too: JTS reads nested collections recursively, and WKB can nest them without end.
+      report(record, feature, "unreadable_geometry", "cannot read or reproject the geometry: " + e);
       return null;
     }
     var excess = reach.excess(geometry, level);

@@ -86,6 +86,45 @@ class PoisonRecordsTest {
   }
 
   @Test
+  void aGeometryNestedWithoutEndIsOneDeadLetterNotAStackOverflowThatKillsTheStage() {
+    InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    driver = new TopologyTestDriver(ChartTopology.build(TopologyConfig.defaults(), registry), props());
+    var keys = AvroWireSerdes.<String>of(registry, TopicSchemas.STRING_KEY, true);
+    TestInputTopic<String, Object> features = driver.createInputTopic(Topics.S57_FEATURES, keys.serializer(),
+        AvroWireSerdes.<Object>of(registry, TopicSchemas.CHART_EVENT, false).serializer());
+    TestOutputTopic<Long, RclTile> tiles = driver.createOutputTopic(Topics.RCL_TILES,
+        AvroWireSerdes.<Long>of(registry, TopicSchemas.RCL_KEY, true).deserializer(),
+        AvroWireSerdes.<RclTile>of(registry, TopicSchemas.RCL_TILE, false).deserializer());
+    TestOutputTopic<String, IngestError> errors = driver.createOutputTopic(Topics.TOPOLOGY_ERRORS, keys.deserializer(),
+        AvroWireSerdes.<IngestError>of(registry, TopicSchemas.INGEST_ERROR, false).deserializer());
+    ChartFixture a = new ChartFixture("US5AAAAA", 1, 0)
+        .feature("DEPARE", ChartFixture.square(LON, LAT, 0.01))
+        .feature("LNDARE", ChartFixture.square(LON, LAT, 0.002));
+    List<Object> records = new java.util.ArrayList<>(a.records());
+    io.chartstream.schema.avro.S57Feature poison = (io.chartstream.schema.avro.S57Feature) records.get(2);
+    poison.setGeometry(java.nio.ByteBuffer.wrap(nestedCollections(100_000)));
+    records.forEach(r -> features.pipeInput("US5AAAAA", r));
+    driver.advanceWallClockTime(Duration.ofSeconds(2));
+    List<IngestError> dead = errors.readValuesToList();
+    assertEquals(List.of("unreadable_geometry"), dead.stream().map(IngestError::getCode).toList(), dead.toString());
+    assertTrue(dead.getFirst().getReason().contains("StackOverflowError"), dead.getFirst().getReason());
+    List<RclTile> out = tiles.readValuesToList();
+    assertEquals(1, out.size());
+    assertEquals(1, out.getFirst().getFeatures().size(), "the other feature is placed");
+    assertTrue(handled.isEmpty(), handled.toString());
+  }
+
+  /** WKB of a point inside {@code depth} geometry collections of one geometry each. */
+  private static byte[] nestedCollections(int depth) {
+    java.nio.ByteBuffer wkb = java.nio.ByteBuffer.allocate(depth * 9 + 21).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < depth; i++) {
+      wkb.put((byte) 1).putInt(7).putInt(1);
+    }
+    wkb.put((byte) 1).putInt(1).putDouble(LON).putDouble(LAT);
+    return wkb.array();
+  }
+
+  @Test
   void aRecordWhoseProcessingThrowsIsOneDeadLetterAndTheNextIsProcessed() {
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
