@@ -27,6 +27,7 @@ public final class RunProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final List<Report> reports = new CopyOnWriteArrayList<>();
+  private final List<String> output = new CopyOnWriteArrayList<>();
 
   private RunProcess(Process process, Path log) {
     this.process = process;
@@ -48,6 +49,7 @@ public final class RunProcess implements AutoCloseable {
     ObjectMapper json = new ObjectMapper();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
+        output.add(line);
         if (line.startsWith("{")) { // the test class path's log configuration writes to stdout too
           reports.add(new Report(System.nanoTime(), json.readTree(line)));
         }
@@ -77,6 +79,20 @@ public final class RunProcess implements AutoCloseable {
   /** Waits until the run reports it has settled (everything read, processed and stored) after {@code sinceNanos}. */
   public Report awaitSettled(int charts, long sinceNanos, Duration timeout) throws InterruptedException {
     return await(p -> p.get("settled").asBoolean() && p.get("chartsIngested").asInt() == charts, sinceNanos, timeout);
+  }
+
+  /** Every line the run wrote to stdout so far, progress objects included. */
+  public List<String> output() {
+    return List.copyOf(output);
+  }
+
+  /** The run's stderr so far. */
+  public String stderr() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public JsonNode last() {

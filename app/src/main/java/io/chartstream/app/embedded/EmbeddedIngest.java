@@ -72,6 +72,30 @@ public final class EmbeddedIngest implements AutoCloseable {
     }
   }
 
+  /**
+   * Why ingest stopped, when the connector or one of its tasks FAILED (the first line of
+   * Connect's trace); empty while they run, are paused or have not started yet.
+   */
+  public java.util.Optional<String> failure() {
+    org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo info;
+    try {
+      info = worker.herder().connectorStatus(CONNECTOR_NAME);
+    } catch (org.apache.kafka.connect.errors.NotFoundException e) {
+      return java.util.Optional.empty(); // not created yet
+    }
+    if ("FAILED".equals(info.connector().state())) {
+      return java.util.Optional.of("connector " + CONNECTOR_NAME + " failed: "
+          + io.chartstream.app.ops.StageSupervisor.firstLine(info.connector().trace()));
+    }
+    for (var task : info.tasks()) {
+      if ("FAILED".equals(task.state())) {
+        return java.util.Optional.of("connector task " + task.id() + " failed: "
+            + io.chartstream.app.ops.StageSupervisor.firstLine(task.trace()));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public EmbeddedConnectWorker worker() {
     return worker;
   }

@@ -7,6 +7,7 @@ import io.chartstream.ingest.s57.CellFiles;
 import io.chartstream.ingest.s57.ChartContents;
 import io.chartstream.ingest.s57.ChartReadException;
 import io.chartstream.ingest.s57.ChartReader;
+import io.chartstream.ingest.s57.EncryptedCell;
 import io.chartstream.ingest.s57.FileStamp;
 import io.chartstream.ingest.s57.IngestProblem;
 import io.chartstream.ingest.s57.InputScan;
@@ -77,6 +78,8 @@ public final class S57SourceTask extends SourceTask {
   private final List<SourceRecord> unitEnds = new ArrayList<>();
   /** CRCS from the catalogues, by absolute cell path. */
   private final Map<Path, CatalogEntry> catalogued = new HashMap<>();
+  /** The folder of the catalogue listing each catalogued cell, by absolute cell path. */
+  private final Map<Path, Path> catalogFolders = new HashMap<>();
   /**
    * Changes under a local input directory, so a scan follows a copied file at once; null for an
    * s3:// input or where the directory cannot be watched, which then is scanned periodically only.
@@ -238,7 +241,7 @@ public final class S57SourceTask extends SourceTask {
     planned.add(() -> {
       try {
         List<CatalogEntry> entries = CatalogReader.read(catalog);
-        entries.forEach(e -> catalogued.put(CatalogRecords.resolve(catalog, e), e));
+        entries.forEach(e -> remember(catalog, e));
         String previous = ledger.done(partition);
         return CatalogRecords.of(path, stamp, entries,
                 chartId -> config.owns(chartId) && ledger.done(Map.of("chart", chartId)).isEmpty(), encoder, previous)
@@ -255,9 +258,15 @@ public final class S57SourceTask extends SourceTask {
     });
   }
 
+  private void remember(Path catalog, CatalogEntry entry) {
+    Path cell = CatalogRecords.resolve(catalog, entry);
+    catalogued.put(cell, entry);
+    catalogFolders.put(cell, catalog.getParent());
+  }
+
   private void rememberCatalogued(Path catalog, String path) {
     try {
-      CatalogReader.read(catalog).forEach(e -> catalogued.put(CatalogRecords.resolve(catalog, e), e));
+      CatalogReader.read(catalog).forEach(e -> remember(catalog, e));
     } catch (S57FormatException e) {
       LOGGER.debug("Catalogue {} was reported unreadable before", path);
     }
@@ -289,6 +298,11 @@ public final class S57SourceTask extends SourceTask {
     } catch (ChartReadException e) {
       ledger.markDone(partition, cell.fingerprint());
       IngestProblem p = e.problem();
+      Optional<String> encrypted = listed != null && p.stage().equals("open")
+          ? EncryptedCell.reason(cell.base(), catalogFolders.get(cell.base().toAbsolutePath().normalize())) : Optional.empty();
+      if (encrypted.isPresent()) {
+        return report(new IngestProblem(p.file(), cell.chartId(), "open", "encrypted_cell", encrypted.get()));
+      }
       return report(new IngestProblem(p.file(), cell.chartId(), p.stage(), p.code(), p.reason()));
     } catch (RuntimeException e) {
       // A bug or a surprise in one cell must not stop the delivery: report it and go on.
