@@ -37,10 +37,16 @@ public final class RunProcess implements AutoCloseable {
 
   /** Starts {@code run} on {@code input}; {@code extra} options follow (e.g. {@code --once}). */
   public static RunProcess start(Path input, Path dbv, Path workDir, Path log, String... extra) throws IOException {
+    return startWithConfig(ConfigDir.find(), input, dbv, workDir, log, extra);
+  }
+
+  /** As {@link #start}, with the level table, mariner settings and S-52 tables of {@code configDir}. */
+  public static RunProcess startWithConfig(Path configDir, Path input, Path dbv, Path workDir, Path log, String... extra)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "run", "--input", input.toString(), "--dbv", dbv.toString(), "--work-dir", workDir.toString(),
-        "--json-progress", "--config-dir", ConfigDir.find().toString()));
+        "--json-progress", "--http-port", "0", "--config-dir", configDir.toString()));
     command.addAll(List.of(extra));
     return new RunProcess(new ProcessBuilder(command).redirectError(log.toFile()).start(), log);
   }

@@ -76,6 +76,13 @@ public final class OpsServer implements AutoCloseable {
     return start(server);
   }
 
+  /** Only the map tiles of {@code dbv}, drawn by {@code tiles}: for tests of the tile rules. */
+  static OpsServer tiles(InetSocketAddress at, TileHandler tiles) throws IOException {
+    HttpServer server = bind(at, false);
+    new Routes(server, Set.of()).prefix("/tiles/", tiles);
+    return start(server);
+  }
+
   /** Contexts, each behind a {@link RequestGuard} that knows exactly which paths it serves. */
   private record Routes(HttpServer server, Set<String> hostNames) {
     void exact(String path, HttpHandler handler) {

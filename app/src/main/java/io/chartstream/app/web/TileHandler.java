@@ -47,14 +47,34 @@ final class TileHandler implements HttpHandler {
 
   private final Path dbv;
   private final RclGrid grid = RclGrid.worldMercator();
-  private final Semaphore renders = new Semaphore(RENDERS);
+  private final Semaphore renders;
+  private final long waitMillis;
   private final TileCache cache = new TileCache(32L << 20);
+  /** Tiles drawn so far (not served from the cache). */
+  private final java.util.concurrent.atomic.AtomicLong drawn = new java.util.concurrent.atomic.AtomicLong();
 
   /** One RCL drawn into a tile, and which version of it the dbv holds. */
   private record Source(int level, int row, int col, long sequence) {}
 
   TileHandler(Path dbv) {
+    this(dbv, RENDERS, WAIT_MILLIS);
+  }
+
+  /** With {@code renders} tiles drawn at once, a request waiting at most {@code waitMillis} for its turn. */
+  TileHandler(Path dbv, int renders, long waitMillis) {
     this.dbv = dbv;
+    this.renders = new Semaphore(renders);
+    this.waitMillis = waitMillis;
+  }
+
+  /** How many tiles were drawn, not served from the cache. */
+  long drawn() {
+    return drawn.get();
+  }
+
+  /** The permits of concurrent drawing, for a test to hold. */
+  Semaphore renderPermits() {
+    return renders;
   }
 
   @Override
@@ -98,6 +118,7 @@ final class TileHandler implements HttpHandler {
         png = cache.get(key); // drawn by another request meanwhile?
         if (png == null) {
           png = render(level, row, col, sources, palette);
+          drawn.incrementAndGet();
           cache.put(key, png);
         }
       } finally {
@@ -109,7 +130,7 @@ final class TileHandler implements HttpHandler {
 
   private boolean acquire() {
     try {
-      return renders.tryAcquire(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      return renders.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
