@@ -130,7 +130,7 @@ async function refreshWaiting() {
   tbody.replaceChildren();
   for (const w of waiting) {
     row(tbody, [w.chartId, w.file, w.catalogFile, w.reason, w.rcls + (w.someRcls.length ? ': ' + w.someRcls.join(' ') : ''),
-      w.releaseAt < 0 ? 'after ingest is idle' : new Date(w.releaseAt).toLocaleTimeString()]);
+      w.releaseAt < 0 ? 'at the end of the run' : new Date(w.releaseAt).toLocaleTimeString()]);
     const button = document.createElement('button');
     button.textContent = 'Release';
     button.addEventListener('click', () => release(w.chartId));

@@ -186,7 +186,7 @@ final class StatusCommand implements Callable<Integer> {
         long releaseAt = w.get("releaseAt").asLong();
         System.out.printf("waiting for %s (%s, promised by %s): %s; %d RCLs wait for it %s; %s%n", w.get("chartId").asText(),
             w.get("file").asText(), w.path("catalogFile").asText("?"), w.get("reason").asText(), w.get("rcls").asInt(),
-            w.get("someRcls"), releaseAt < 0 ? "released once ingest is idle for the grace period, or by the operator"
+            w.get("someRcls"), releaseAt < 0 ? "released at the end of the run, or by the operator"
                 : "released at " + java.time.Instant.ofEpochMilli(releaseAt));
       }
     }

@@ -105,6 +105,10 @@ public final class RunProcess implements AutoCloseable {
     return reports.isEmpty() ? null : reports.getLast().json();
   }
 
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   public void sigterm() {
     process.destroy();
   }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code run} as its own process, as an operator starts it: machine-readable progress; SIGTERM
  * closes sink, topology, Connect and broker in order within 30 s and exits 0, and ends the process
- * within 30 s even when a stage is inside one record that takes minutes; and a stage that dies
- * is named and ends the run instead of leaving it waiting for ever.
+ * within 30 s even when a stage is inside one record that takes minutes. (A stage that dies:
+ * {@code WaitingChartsTest}.)
  */
 class RunShutdownTest {
   @TempDir Path input;
@@ -64,27 +64,6 @@ class RunShutdownTest {
       assertTrue(run.stderr().contains("still closing the topology"), "names what it could not wait for: " + run.stderr());
       assertTrue(run.output().stream().noneMatch(l -> l.contains("holds") || l.contains("Look at it")),
           "claims no dbv: " + run.output());
-    }
-  }
-
-  @Test
-  void aSinkThatDiesIsNamedAndTheRunExitsInsteadOfWaiting() throws Exception {
-    Files.copy(SharedData.s57().resolve("US1BS01M/US1BS01M.000"), input.resolve("US1BS01M.000"));
-    Path work = workDir.resolve("work");
-    try (RunProcess run = RunProcess.start(input, workDir.resolve("out.dbv"), work, workDir.resolve("run.log"))) {
-      run.awaitSettled(1, 0, Duration.ofMinutes(3));
-      // A record on rcl.tiles that the topology did not write: the sink cannot store it.
-      String bootstrap = io.chartstream.app.ops.RunAddress.read(work).orElseThrow().bootstrapServers();
-      try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(
-          java.util.Map.of("bootstrap.servers", bootstrap), new org.apache.kafka.common.serialization.ByteArraySerializer(),
-          new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-        producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(io.chartstream.schema.Topics.RCL_TILES, 0,
-            new byte[] {0, 0, 0, 0, 1, 2}, "not a tile".getBytes(StandardCharsets.UTF_8))).get();
-      }
-      int exit = run.awaitExit(Duration.ofSeconds(60));
-      assertEquals(RunCommand.STAGE_DIED, exit, run.stderr());
-      String said = run.stderr().lines().filter(l -> l.startsWith("chartstream run: the dbv sink stopped")).findFirst().orElse("");
-      assertTrue(said.contains("rcl.tiles partition 0"), "names the sink and why: " + run.stderr());
     }
   }
 

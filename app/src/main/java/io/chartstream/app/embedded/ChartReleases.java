@@ -6,7 +6,10 @@ import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.registry.SchemaRegistryClient;
 import io.chartstream.schema.serde.AvroWireSerializer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,19 +46,29 @@ public final class ChartReleases implements AutoCloseable {
     values = new AvroWireSerializer<>(registry, TopicSchemas.CATALOG_ENTRY, false);
   }
 
-  /** Releases the chart of {@code promised} (its newest, CATALOG.031 entry) for {@code reason}, and waits until written. */
-  public void release(ChartCatalogEntry promised, String reason) {
+  /**
+   * Releases the chart of {@code promised} (its newest, CATALOG.031 entry) for {@code reason}; the
+   * record is on its way when this returns ({@link #await} the futures of many at once).
+   */
+  public Future<RecordMetadata> release(ChartCatalogEntry promised, String reason) {
     ChartCatalogEntry released = ChartCatalogEntry.newBuilder(promised).setReleased(reason).build();
     String chartId = promised.getChartId();
     LOGGER.warn("Releasing {} ({}): the RCLs waiting for it are produced without it", chartId, reason);
-    try {
-      producer.send(new ProducerRecord<>(Topics.CHARTS_CATALOG, keys.serialize(Topics.CHARTS_CATALOG, chartId),
-          values.serialize(Topics.CHARTS_CATALOG, released))).get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot release " + chartId + " on " + Topics.CHARTS_CATALOG + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while releasing " + chartId, e);
+    return producer.send(new ProducerRecord<>(Topics.CHARTS_CATALOG, keys.serialize(Topics.CHARTS_CATALOG, chartId),
+        values.serialize(Topics.CHARTS_CATALOG, released)));
+  }
+
+  /** Waits until every release of {@code sent} is written. */
+  public static void await(List<? extends Future<?>> sent) {
+    for (Future<?> f : sent) {
+      try {
+        f.get(60, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("cannot write a release on " + Topics.CHARTS_CATALOG + ": " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while releasing charts", e);
+      }
     }
   }
 

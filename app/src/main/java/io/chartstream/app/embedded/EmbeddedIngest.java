@@ -63,6 +63,9 @@ public final class EmbeddedIngest implements AutoCloseable {
       config.put("tasks.max", String.valueOf(tasks));
       config.put(S57SourceConnectorConfig.INPUT_CONF, input);
       config.put(S57SourceConnectorConfig.SCHEMA_REGISTRY_URL_CONF, schemaRegistryUrl);
+      // This standalone worker stores offsets once a second: units Kafka acknowledged meanwhile
+      // are written down at once, so a crash does not make them read again.
+      config.put(S57SourceConnectorConfig.ACKED_DIR_CONF, workDir.resolve("connect.acked").toAbsolutePath().toString());
       config.putAll(connectorOverrides);
       worker.putConnector(CONNECTOR_NAME, config);
       return new EmbeddedIngest(worker);

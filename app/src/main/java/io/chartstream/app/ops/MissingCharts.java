@@ -24,12 +24,14 @@ import java.util.function.Function;
  */
 public final class MissingCharts {
   private static final int RCLS_LISTED = 20;
+  /** Charts listed at most: an exchange set of thousands of encrypted cells lists the first ones. */
+  static final int LISTED = 200;
 
   private final Path input;
   private final Function<String, List<Long>> waitingRcls;
   private final ChartReleases releases;
   private final Duration grace;
-  private long completeSince;
+  private volatile long completeSince;
   /** Charts released here, so one is never released twice before the watcher reads its release back. */
   private final Map<String, String> releasedHere = new ConcurrentHashMap<>();
   private volatile Map<String, Promise> lastWaiting = Map.of();
@@ -46,34 +48,48 @@ public final class MissingCharts {
     this.grace = grace;
   }
 
-  /** The charts waited for now; those past the grace are released first. */
+  /**
+   * The charts waited for now, once ingest has nothing left to read (before, a chart not read yet
+   * is simply pending): at most {@value #LISTED} of them, in chart order. Those past the grace are
+   * released first.
+   */
   public List<WaitingChart> observe(IngestWatcher ingest, long nowMillis) {
-    boolean idle = ingest.isComplete();
-    if (!idle) {
+    if (!ingest.isComplete()) {
       completeSince = 0;
-    } else if (completeSince == 0) {
+      lastWaiting = Map.of();
+      return List.of();
+    }
+    if (completeSince == 0) {
       completeSince = nowMillis;
     }
     List<WaitingChart> out = new ArrayList<>();
     Map<String, Promise> waiting = new ConcurrentHashMap<>();
+    List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
     for (Promise promise : ingest.promises().waiting()) {
       if (releasedHere.containsKey(promise.chartId())) {
         continue;
       }
-      long releaseAt = grace == null || !idle ? -1 : Math.max(completeSince, promise.promisedAt()) + grace.toMillis();
+      long releaseAt = grace == null ? -1 : Math.max(completeSince, promise.promisedAt()) + grace.toMillis();
       String reason = reason(ingest, promise);
       if (releaseAt >= 0 && nowMillis >= releaseAt) {
-        release(promise, "not received " + grace.toMinutes() + " min after ingest read everything else (" + reason + ")");
+        sent.add(release(promise, "not received " + describe(grace) + " after ingest read everything else (" + reason + ")"));
         continue;
       }
       waiting.put(promise.chartId(), promise);
-      List<Long> rcls = waitingRcls.apply(promise.chartId());
-      out.add(new WaitingChart(promise.chartId(), promise.entry().getFile(), promise.entry().getCatalogFile(),
-          promise.promisedAt(), reason, rcls.size(),
-          rcls.stream().limit(RCLS_LISTED).map(r -> RclKey.decode(r).toString()).toList(), releaseAt));
+      if (out.size() < LISTED) {
+        List<Long> rcls = waitingRcls.apply(promise.chartId());
+        out.add(new WaitingChart(promise.chartId(), promise.entry().getFile(), promise.entry().getCatalogFile(),
+            promise.promisedAt(), reason, rcls.size(),
+            rcls.stream().limit(RCLS_LISTED).map(r -> RclKey.decode(r).toString()).toList(), releaseAt));
+      }
     }
+    ChartReleases.await(sent);
     lastWaiting = waiting;
     return out;
+  }
+
+  private static String describe(Duration d) {
+    return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
   }
 
   /**
@@ -83,13 +99,15 @@ public final class MissingCharts {
    */
   public List<String> releaseAll(IngestWatcher ingest, String why) {
     List<String> named = new ArrayList<>();
+    List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
     for (Promise promise : ingest.promises().waiting()) {
       String reason = reason(ingest, promise);
       if (!releasedHere.containsKey(promise.chartId())) {
-        release(promise, why + " (" + reason + ")");
+        sent.add(release(promise, why + " (" + reason + ")"));
       }
       named.add(promise.chartId() + " (" + reason + ")");
     }
+    ChartReleases.await(sent);
     return named;
   }
 
@@ -99,7 +117,7 @@ public final class MissingCharts {
     if (promise == null || releasedHere.containsKey(chartId)) {
       return false;
     }
-    release(promise, "released by the operator");
+    ChartReleases.await(List.of(release(promise, "released by the operator")));
     return true;
   }
 
@@ -108,9 +126,9 @@ public final class MissingCharts {
     return Map.copyOf(releasedHere);
   }
 
-  private void release(Promise promise, String reason) {
-    releases.release(promise.entry(), reason);
+  private java.util.concurrent.Future<?> release(Promise promise, String reason) {
     releasedHere.put(promise.chartId(), reason);
+    return releases.release(promise.entry(), reason);
   }
 
   /** Why a promised chart has not arrived, as far as the production knows. */

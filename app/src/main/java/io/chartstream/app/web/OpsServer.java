@@ -43,7 +43,7 @@ public final class OpsServer implements AutoCloseable {
   public static OpsServer metrics(InetSocketAddress at, boolean anyPortIfTaken, OpsMetrics metrics) throws IOException {
     HttpServer server = bind(at, anyPortIfTaken);
     Routes routes = new Routes(server, Set.of());
-    routes.exact("/metrics", new MetricsHandler(metrics));
+    routes.metrics(new MetricsHandler(metrics));
     routes.exact("/", (exchange) -> Responses.text(exchange, 404, "not found\n"));
     return start(server);
   }
@@ -60,7 +60,7 @@ public final class OpsServer implements AutoCloseable {
     HttpServer server = bind(at, anyPortIfTaken);
     CsrfToken token = CsrfToken.random();
     Routes routes = new Routes(server, hostNames);
-    routes.exact("/metrics", new MetricsHandler(metrics));
+    routes.metrics(new MetricsHandler(metrics));
     routes.exact("/", new PageHandler(token));
     routes.prefix("/static/", new StaticHandler("/static/", "web/"));
     routes.prefix("/webjars/", new StaticHandler("/webjars/", "META-INF/resources/webjars/"));
@@ -94,10 +94,19 @@ public final class OpsServer implements AutoCloseable {
     }
 
     void paths(String context, Predicate<String> served, HttpHandler handler) {
+      add(context, served, handler, false);
+    }
+
+    /** {@code /metrics}: scraped by host name, and holding nothing a rebinding page could use. */
+    void metrics(HttpHandler handler) {
+      add("/metrics", "/metrics"::equals, handler, true);
+    }
+
+    private void add(String context, Predicate<String> served, HttpHandler handler, boolean anyHost) {
       HttpContext created = server.createContext(context, handler);
       int port = server.getAddress().getPort();
       created.getFilters().add(new RequestGuard(hostNames.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
-          port, served));
+          port, served, anyHost));
     }
   }
 

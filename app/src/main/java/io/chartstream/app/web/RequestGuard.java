@@ -37,28 +37,32 @@ final class RequestGuard extends Filter {
   private final Set<String> hostNames;
   private final int port;
   private final Predicate<String> paths;
+  private final boolean anyHost;
 
   /**
    * @param hostNames further names the page may be reached by (lower case)
    * @param port      the port the server listens on
    * @param paths     which request paths the context serves
+   * @param anyHost   serve whatever Host is asked for: {@code /metrics}, which Prometheus scrapes by
+   *                  the host's name and which holds no secret (no token, no configuration values)
    */
-  RequestGuard(Set<String> hostNames, int port, Predicate<String> paths) {
+  RequestGuard(Set<String> hostNames, int port, Predicate<String> paths, boolean anyHost) {
     this.hostNames = Set.copyOf(hostNames);
     this.port = port;
     this.paths = paths;
+    this.anyHost = anyHost;
   }
 
   @Override
   public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
     try (exchange) {
       String host = exchange.getRequestHeaders().getFirst("Host");
-      if (host != null && !allowedHost(hostOf(host))) {
+      if (host != null && !anyHost && !allowedHost(hostOf(host))) {
         Responses.text(exchange, 403, "this server does not answer for host " + host + "\n");
         return;
       }
       String origin = exchange.getRequestHeaders().getFirst("Origin");
-      if (origin != null && !sameOrigin(origin)) {
+      if (origin != null && !anyHost && !sameOrigin(origin)) {
         Responses.text(exchange, 403, "requests from " + origin + " are not served\n");
         return;
       }

@@ -74,6 +74,7 @@ class OperatorPageBoundsTest {
     assertEquals(200, raw("GET", "/api/progress", "127.0.0.1:" + port, null, 0).status());
     assertEquals(200, raw("GET", "/api/progress", "localhost:" + port, null, 0).status());
     assertEquals(200, raw("GET", "/api/progress", "charts.example.org", null, 0).status());
+    assertEquals(200, raw("GET", "/metrics", "topology-1:9404", null, 0).status(), "Prometheus scrapes by the host's name");
     Answer rebound = raw("GET", "/", "attacker.example:" + port, null, 0);
     assertEquals(403, rebound.status(), "a DNS rebinding page asks for its own name");
     assertTrue(!rebound.body().contains("csrf-token"), "and never sees the token");

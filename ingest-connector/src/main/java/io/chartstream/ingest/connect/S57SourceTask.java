@@ -76,6 +76,10 @@ public final class S57SourceTask extends SourceTask {
   private final Deque<SourceRecord> ready = new ArrayDeque<>();
   /** Last records of units, to close a transaction on when the worker runs exactly-once. */
   private final List<SourceRecord> unitEnds = new ArrayList<>();
+  /** Last records of units handed to Connect, and their unit, until Kafka acknowledges them. */
+  private final Map<SourceRecord, WorkUnit> unacknowledged = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+  /** Units acknowledged since Connect last stored its offsets; null unless configured. */
+  private AckedUnits acked;
   /** CRCS from the catalogues, by absolute cell path. */
   private final Map<Path, CatalogEntry> catalogued = new HashMap<>();
   /** The folder of the catalogue listing each catalogued cell, by absolute cell path. */
@@ -107,7 +111,8 @@ public final class S57SourceTask extends SourceTask {
     watch = mirror == null ? InputWatch.open(config.input).orElse(null) : null;
     registry = RestSchemaRegistryClient.fromUrl(config.schemaRegistryUrl);
     encoder = new RecordEncoder(registry, config);
-    ledger = new OffsetLedger(context == null ? null : context.offsetStorageReader());
+    acked = config.ackedDir.map(dir -> AckedUnits.open(dir, config.taskIndex)).orElse(null);
+    ledger = new OffsetLedger(context == null ? null : context.offsetStorageReader(), acked);
   }
 
   @Override
@@ -126,6 +131,9 @@ public final class S57SourceTask extends SourceTask {
       }
       ready.addAll(unit.records());
       unitEnds.add(unit.last());
+      if (acked != null) {
+        unacknowledged.put(unit.last(), unit);
+      }
       ledger.markDone(unit.partition(), unit.doneValue());
     }
     List<SourceRecord> batch = new ArrayList<>(Math.min(ready.size(), config.batchMaxRecords));
@@ -356,6 +364,15 @@ public final class S57SourceTask extends SourceTask {
     return IngestErrorRecords.of(problem, config.input, stamp, encoder);
   }
 
+  /** Kafka acknowledged {@code record}: when it ends a unit, that unit is written down as done at once. */
+  @Override
+  public void commitRecord(SourceRecord record, org.apache.kafka.clients.producer.RecordMetadata metadata) {
+    WorkUnit unit = unacknowledged.remove(record);
+    if (unit != null && metadata != null && acked != null) {
+      acked.record(unit.partition(), unit.doneValue());
+    }
+  }
+
   @Override
   public void stop() {
     if (watch != null) {
@@ -363,6 +380,9 @@ public final class S57SourceTask extends SourceTask {
     }
     if (mirror != null) {
       mirror.close();
+    }
+    if (acked != null) {
+      acked.close();
     }
     if (registry != null) {
       try {

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chartstream.schema.TopicSchemas;
-import io.chartstream.schema.Topics;
 import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.ChartContribution;
 import io.chartstream.schema.avro.IngestError;
 import io.chartstream.schema.avro.RclTile;
-import io.chartstream.schema.registry.InMemorySchemaRegistryClient;
-import io.chartstream.schema.serde.AvroWireSerdes;
 import io.chartstream.topology.rcl.LevelTable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,10 +16,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,34 +36,24 @@ class BoundedWorkTest {
   static final Duration BOUND = Duration.ofSeconds(60);
 
   @TempDir Path stateDir;
-  TopologyTestDriver driver;
-  TestInputTopic<String, Object> features;
+  TopologyHarness topology;
   TestInputTopic<String, ChartCatalogEntry> catalog;
-  TestOutputTopic<Long, RclTile> tiles;
   TestOutputTopic<String, IngestError> errors;
 
   @BeforeEach
   void start() {
-    InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chartstream-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(ChartTopology.build(TopologyConfig.defaults(), registry), props);
-    var keys = AvroWireSerdes.<String>of(registry, TopicSchemas.STRING_KEY, true);
-    features = driver.createInputTopic(Topics.S57_FEATURES, keys.serializer(),
-        AvroWireSerdes.<Object>of(registry, TopicSchemas.CHART_EVENT, false).serializer());
-    catalog = driver.createInputTopic(Topics.CHARTS_CATALOG, keys.serializer(),
-        AvroWireSerdes.<ChartCatalogEntry>of(registry, TopicSchemas.CATALOG_ENTRY, false).serializer());
-    tiles = driver.createOutputTopic(Topics.RCL_TILES, AvroWireSerdes.<Long>of(registry, TopicSchemas.RCL_KEY, true).deserializer(),
-        AvroWireSerdes.<RclTile>of(registry, TopicSchemas.RCL_TILE, false).deserializer());
-    errors = driver.createOutputTopic(Topics.TOPOLOGY_ERRORS, keys.deserializer(),
-        AvroWireSerdes.<IngestError>of(registry, TopicSchemas.INGEST_ERROR, false).deserializer());
+    start(TopologyConfig.defaults(), stateDir);
+  }
+
+  void start(TopologyConfig config, Path state) {
+    topology = new TopologyHarness(config, state, props -> { });
+    catalog = topology.catalog;
+    errors = topology.errors;
   }
 
   @AfterEach
   void stop() {
-    driver.close();
+    topology.close();
   }
 
   @Test
@@ -112,20 +96,10 @@ class BoundedWorkTest {
   @Test
   void theLimitIsTheLevelTables() {
     // One tile allowed at level 13: the 0.1-degree square (a few tiles wide) is refused, a point is not.
-    driver.close();
+    topology.close();
     var props = new Properties();
     props.setProperty("rcls.max.13", "1");
-    InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-    Properties streams = new Properties();
-    streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "chartstream-test");
-    streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-    streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("one").toString());
-    driver = new TopologyTestDriver(ChartTopology.build(TopologyConfig.defaults().withLevels(LevelTable.fromProperties(props)), registry), streams);
-    var keys = AvroWireSerdes.<String>of(registry, TopicSchemas.STRING_KEY, true);
-    features = driver.createInputTopic(Topics.S57_FEATURES, keys.serializer(),
-        AvroWireSerdes.<Object>of(registry, TopicSchemas.CHART_EVENT, false).serializer());
-    errors = driver.createOutputTopic(Topics.TOPOLOGY_ERRORS, keys.deserializer(),
-        AvroWireSerdes.<IngestError>of(registry, TopicSchemas.INGEST_ERROR, false).deserializer());
+    start(TopologyConfig.defaults().withLevels(LevelTable.fromProperties(props)), stateDir.resolve("one"));
     ChartFixture a = new ChartFixture("US5AAAAA", 1, 0)
         .feature("DEPARE", ChartFixture.square(LON, LAT, 0.1))
         .feature("SOUNDG", "POINT (" + LON + " " + LAT + ")");
@@ -161,14 +135,11 @@ class BoundedWorkTest {
   }
 
   private void send(ChartFixture chart) {
-    String id = ((io.chartstream.schema.avro.ChartStart) chart.records().getFirst()).getChartId();
-    chart.records().forEach(r -> features.pipeInput(id, r));
-    driver.advanceWallClockTime(Duration.ofSeconds(2));
+    topology.send(chart);
   }
 
   private List<RclTile> emitted() {
-    driver.advanceWallClockTime(Duration.ofSeconds(2));
-    return tiles.readValuesToList();
+    return topology.emitted();
   }
 
   private static Set<Long> rcls(List<RclTile> out) {
