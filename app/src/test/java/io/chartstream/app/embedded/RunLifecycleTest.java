@@ -187,8 +187,9 @@ class RunLifecycleTest {
   }
 
   /**
-   * At least 20 SIGKILLs at random moments of a production (startup, reading, clipping, sinking),
-   * each followed by a restart on the same work dir, with the update file arriving halfway: the
+   * At least 20 SIGKILLs at random moments of a production (0 to 6 s after each restart's first
+   * progress report: reading, clipping, assembling, sinking), each followed by a restart on the
+   * same work dir, with the update file arriving halfway: the
    * final dbv equals the uninterrupted run's, RCL by RCL and chart by chart, and no chart version
    * whose records had all reached Kafka was read again (each has one ChartEnd on s57.features).
    */
@@ -210,7 +211,9 @@ class RunLifecycleTest {
         copy(US4IL10M_UPDATE, input); // new work for the second half
       }
       try (RunProcess run = RunProcess.start(input, dbv, work, dir.resolve("run" + i + ".log"))) {
-        long delay = 1500 + random.nextInt(9000);
+        // Started (its first progress report): then a random moment of the production itself.
+        run.await(p -> true, 0, PRODUCTION);
+        long delay = random.nextInt(6000);
         long until = System.nanoTime() + delay * 1_000_000L;
         while (System.nanoTime() < until) {
           Thread.sleep(50);
