@@ -10,7 +10,7 @@ COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -ntp -DskipTests -pl app -am package \
  && mvn -B -ntp -DskipTests -pl ingest-connector -am package dependency:copy-dependencies \
-        -DincludeScope=runtime -DexcludeGroupIds=org.apache.kafka,org.slf4j -DoutputDirectory=/out/plugin \
+        -DincludeScope=runtime -DexcludeGroupIds=org.apache.kafka,org.slf4j,com.fasterxml.jackson.core -DoutputDirectory=/out/plugin \
  && cp ingest-connector/target/chartstream-ingest-connector-*[0-9T].jar /out/plugin/ \
  && mvn -B -ntp dependency:copy -Dartifact=io.prometheus.jmx:jmx_prometheus_javaagent:1.0.1 -DoutputDirectory=/out/jmx \
  && mv /out/jmx/jmx_prometheus_javaagent-1.0.1.jar /out/jmx/jmx_prometheus_javaagent.jar \
@@ -27,7 +27,8 @@ COPY --from=eclipse-temurin:25-jre /opt/java/openjdk ${JAVA_HOME}
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libgdal32 ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --home-dir /var/lib/chartstream --create-home chartstream
+ && useradd --system --home-dir /var/lib/chartstream --create-home chartstream \
+ && mkdir /var/lib/chartstream/out && chown chartstream /var/lib/chartstream/out
 COPY --from=build /out/lib/ /opt/chartstream/lib/
 COPY --from=build /out/connect-lib/ /opt/chartstream/connect-lib/
 COPY --from=build /out/plugin/ /opt/chartstream/plugins/chartstream-s57/

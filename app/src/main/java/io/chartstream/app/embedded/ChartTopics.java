@@ -12,7 +12,9 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates chartstream's topics when they are missing, each with its cleanup policy: the
@@ -75,7 +77,7 @@ public final class ChartTopics {
     }
   }
 
-  /** Creates whichever of {@code topics} the cluster lacks; existing topics are left as they are. */
+  /** Creates whichever of {@code topics} the cluster lacks; existing ones keep their settings, their record limit raised. */
   public static void createMissing(Admin admin, List<NewTopic> topics) throws InterruptedException {
     try {
       Set<String> existing = admin.listTopics().names().get();
@@ -85,8 +87,15 @@ public final class ChartTopics {
           missing.add(topic);
         }
       }
-      if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get();
+      for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(missing).values().entrySet()) {
+        try {
+          created.getValue().get();
+        } catch (ExecutionException e) {
+          // Several instances starting together (the topology replicas of a deployment) race to create them.
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
       }
       raiseRecordLimits(admin, topics, existing);
     } catch (ExecutionException e) {

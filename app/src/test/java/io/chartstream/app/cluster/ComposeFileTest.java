@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.chartstream.app.ClusterSettings;
 import io.chartstream.app.ConfigDir;
+import io.chartstream.app.LocalImages;
 import io.chartstream.app.Main;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,16 +30,21 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * docker-compose.yml and the Dockerfile, checked structurally where no Docker engine runs: parsed
+ * docker-compose.yml and the Dockerfile, checked structurally in seconds, with no Docker engine
+ * ({@link ComposeDeploymentTest} starts the deployment): parsed
  * with a real YAML parser, then the things that would break {@code docker compose up} or leave
  * the cluster half-working: the services the deployment needs, a consistent KRaft quorum, every
  * chartstream command parsing with the real command line, scaling from config, every file it
- * mounts or builds from present, and Prometheus scraping every component by its service name.
+ * mounts or builds from present, Prometheus scraping every component by its service name, and
+ * every image a public default that docker/images/local.env overrides.
  */
 class ComposeFileTest {
   private static final Set<String> BROKERS = Set.of("kafka-1", "kafka-2", "kafka-3");
   private static final List<String> REQUIRED = List.of("kafka-1", "kafka-2", "kafka-3", "schema-registry", "connect",
-      "topology", "sink", "minio", "prometheus", "burrow");
+      "topology", "sink", "s3", "prometheus", "burrow");
+  /** What Prometheus scrapes: every component but the S3 store (MinIO and S3Proxy share no metrics endpoint). */
+  private static final List<String> SCRAPED = REQUIRED.stream().filter(s -> !s.equals("s3")).toList();
+  private static final Pattern OVERRIDABLE_IMAGE = Pattern.compile("\\$\\{(\\w+):-([^}]+)}");
 
   static Path root;
   static JsonNode services;
@@ -72,7 +78,7 @@ class ComposeFileTest {
     for (String broker : BROKERS) {
       JsonNode service = services.get(broker);
       JsonNode env = service.get("environment");
-      assertEquals("apache/kafka:4.1.1", service.get("image").asText(), broker);
+      assertEquals("${KAFKA_IMAGE:-apache/kafka:4.1.1}", service.get("image").asText(), broker);
       assertTrue(env.get("KAFKA_PROCESS_ROLES").asText().contains("controller"), broker + " is no controller");
       int id = Integer.parseInt(env.get("KAFKA_NODE_ID").asText());
       assertTrue(voters.put(id, broker) == null, "node id " + id + " used twice");
@@ -173,7 +179,7 @@ class ComposeFileTest {
       assertTrue(names.contains(host), "Prometheus scrapes " + target + ", which is no service");
       scraped.add(host);
     }
-    Set<String> unscraped = new TreeSet<>(REQUIRED);
+    Set<String> unscraped = new TreeSet<>(SCRAPED);
     unscraped.removeAll(scraped);
     assertTrue(unscraped.isEmpty(), "not scraped by Prometheus: " + unscraped);
     assertTrue(strings(services.get("prometheus").get("volumes")).contains("./config/prometheus.yml:/etc/prometheus/prometheus.yml:ro"));
@@ -181,6 +187,29 @@ class ComposeFileTest {
       String agent = services.get(broker).get("environment").get("KAFKA_OPTS").asText();
       assertTrue(agent.contains("=9404:") && scraped.contains(broker), broker + ": the JMX exporter must listen where it is scraped");
     }
+  }
+
+  /**
+   * Every image of the default deployment is {@code ${VARIABLE:-public image}}, and
+   * docker/images/local.env gives each variable a local image, so the same file runs offline.
+   */
+  @Test
+  void everyImageIsAPublicDefaultTheLocalImagesOverride() {
+    Properties local = LocalImages.names();
+    Set<String> variables = new TreeSet<>();
+    services.fields().forEachRemaining(entry -> {
+      if (entry.getValue().has("profiles")) {
+        return; // optional services (--profile lag), not part of the deployment the tests start
+      }
+      String image = entry.getValue().path("image").asText();
+      Matcher overridable = OVERRIDABLE_IMAGE.matcher(image);
+      assertTrue(overridable.matches(), entry.getKey() + ": image " + image + " is not ${VARIABLE:-public image}");
+      assertFalse(overridable.group(2).startsWith("chartstream-local/"), entry.getKey() + ": the default must be the public image");
+      assertTrue(local.getProperty(overridable.group(1), "").startsWith("chartstream-local/"),
+          entry.getKey() + ": docker/images/local.env gives " + overridable.group(1) + " no local image");
+      variables.add(overridable.group(1));
+    });
+    assertEquals(new TreeSet<>(local.stringPropertyNames()), variables, "local.env and docker-compose.yml name the same images");
   }
 
   @Test

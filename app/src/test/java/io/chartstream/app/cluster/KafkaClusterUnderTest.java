@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Assumptions;
-import org.testcontainers.DockerClientFactory;
+import io.chartstream.app.LocalImages;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -52,20 +51,21 @@ interface KafkaClusterUnderTest extends AutoCloseable {
   }
 
   /**
-   * Three {@code apache/kafka:4.1.1} containers on one Docker network, each listening for the
-   * other nodes on its network alias and for this host's clients (the topology JVMs included) on
-   * a fixed host port it advertises. The calling test is skipped, saying why, without a Docker engine.
+   * Three containers of the local Kafka image ({@link LocalImages#kafka()}, standing in for
+   * {@code apache/kafka}) on a Docker network of the test's own, each listening for the other
+   * nodes on its network alias and for this host's clients (the topology JVMs included) on a
+   * fixed host port it advertises. The calling test fails on CI and is skipped elsewhere, saying
+   * why, without a Docker engine or the image.
    */
   static KafkaClusterUnderTest containers() {
-    Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
-        "no Docker engine reachable: the same scale-out test ran against the in-process three-node cluster");
+    DockerImageName image = LocalImages.kafka();
     Network network = Network.newNetwork();
     List<Integer> hostPorts = IntStream.range(0, 3).mapToObj(i -> freePort()).toList();
     String voters = IntStream.rangeClosed(1, 3).mapToObj(id -> id + "@kafka-" + id + ":9094").collect(Collectors.joining(","));
     List<GenericContainer<?>> nodes = new ArrayList<>();
     for (int id = 1; id <= 3; id++) {
       int hostPort = hostPorts.get(id - 1);
-      GenericContainer<?> node = new GenericContainer<>(DockerImageName.parse("apache/kafka:4.1.1"))
+      GenericContainer<?> node = new GenericContainer<>(image)
           .withNetwork(network)
           .withNetworkAliases("kafka-" + id)
           .withEnv("KAFKA_NODE_ID", String.valueOf(id))
@@ -92,7 +92,13 @@ interface KafkaClusterUnderTest extends AutoCloseable {
       nodes.add(node);
     }
     // A node's start waits for a quorum: start all three at once.
-    nodes.parallelStream().forEach(GenericContainer::start);
+    try {
+      nodes.parallelStream().forEach(GenericContainer::start);
+    } catch (RuntimeException e) {
+      nodes.forEach(GenericContainer::stop);
+      network.close();
+      throw e;
+    }
     return new KafkaClusterUnderTest() {
       @Override
       public String bootstrapServers() {

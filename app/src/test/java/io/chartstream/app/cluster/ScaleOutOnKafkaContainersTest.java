@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 
 /**
- * {@link ScaleOutTest} on three {@code apache/kafka} containers (Testcontainers) where a Docker
- * engine runs; skipped with the reason elsewhere. Never the only proof: the same test runs on the
- * in-process three-node cluster.
+ * {@link ScaleOutTest} on three Kafka containers (Testcontainers) of the local image that stands
+ * in for {@code apache/kafka}; broker 2 is stopped as a container. Fails on CI without a Docker
+ * engine or the image; skipped with the reason elsewhere. The same test runs on the in-process
+ * three-node cluster.
  */
 @Tag("slow")
 class ScaleOutOnKafkaContainersTest extends ScaleOutTest {

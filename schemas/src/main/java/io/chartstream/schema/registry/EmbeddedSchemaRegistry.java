@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process schema registry: the embedded default of chartstream, so a run on the embedded
  * broker needs no registry server and its topics still decode with any Confluent-compatible
- * client. It serves the REST subset of {@link RegistryHttpApi} on 127.0.0.1 (never on other
- * interfaces: it has no authentication), and keeps its schemas in a compacted Kafka topic,
+ * client. It serves the REST subset of {@link RegistryHttpApi} on 127.0.0.1 (other interfaces only
+ * when asked, for {@code chartstream registry}: it has no authentication), and keeps its schemas in a compacted Kafka topic,
  * {@code _schemas} by default, keyed like Confluent's registry.
  *
  * <p>Before it serves, it reads the topic from the beginning to its end, so a registry started
@@ -51,7 +51,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     this.executor = executor;
     this.store = store;
     this.topic = topic;
-    this.url = "http://" + LOOPBACK.getHostAddress() + ":" + server.getAddress().getPort();
+    InetAddress bound = server.getAddress().getAddress();
+    this.url = "http://" + (bound.isAnyLocalAddress() ? LOOPBACK : bound).getHostAddress() + ":" + server.getAddress().getPort();
   }
 
   /**
@@ -70,11 +71,20 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
    *                          (security on a cluster); producer and consumer settings are the registry's own
    */
   public static EmbeddedSchemaRegistry start(Map<String, Object> kafkaClientConfig, int port, String topic) {
+    return start(kafkaClientConfig, new InetSocketAddress(LOOPBACK, port), topic);
+  }
+
+  /**
+   * Starts a registry served on {@code address}, for a registry of its own on a cluster
+   * ({@code chartstream registry}): on another interface than the loopback it serves anyone who
+   * reaches that interface, without authentication, as Confluent's registry does by default.
+   */
+  public static EmbeddedSchemaRegistry start(Map<String, Object> kafkaClientConfig, InetSocketAddress address, String topic) {
     Objects.requireNonNull(kafkaClientConfig.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG), "bootstrap.servers");
     SchemaStore store = SchemaStore.open(Map.copyOf(kafkaClientConfig), topic);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, port), 0);
+      HttpServer server = HttpServer.create(address, 0);
       server.createContext("/", new RegistryHttpApi(store));
       server.setExecutor(executor);
       server.start();
@@ -85,7 +95,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
       executor.close();
       store.close();
       if (e instanceof IOException io) {
-        throw new UncheckedIOException("Cannot listen on " + LOOPBACK.getHostAddress() + ":" + port, io);
+        throw new UncheckedIOException("Cannot listen on " + address, io);
       }
       throw (RuntimeException) e;
     }
