@@ -44,6 +44,9 @@ public final class EmbeddedConnectWorker implements AutoCloseable {
     // writing the batch twice. Connect's own defaults leave that to the client's defaults.
     worker.put("producer.enable.idempotence", "true");
     worker.put("producer.acks", "all");
+    // Features up to chartstream's record limit go through (the connector leaves out, and reports,
+    // any larger; the topic takes as much, see ChartTopics).
+    worker.put("producer.max.request.size", String.valueOf(ChartTopics.MAX_TILE_BYTES));
     Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(worker);
     LOGGER.info("Embedded Connect worker started against {}", bootstrapServers);
     return new EmbeddedConnectWorker(connect);

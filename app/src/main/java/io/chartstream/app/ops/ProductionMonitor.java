@@ -38,6 +38,7 @@ public final class ProductionMonitor implements AutoCloseable {
   private final Path input;
   private InputScan expected;
   private final Path dbv;
+  private final MissingCharts missing;
   private final LagHistory history = new LagHistory(Duration.ofHours(1));
   private final Thread thread;
   private volatile ProductionSnapshot latest = ProductionSnapshot.EMPTY;
@@ -47,17 +48,21 @@ public final class ProductionMonitor implements AutoCloseable {
   private double lastLatencySeconds = Double.NaN;
   private long lastHistoryMillis;
 
-  private ProductionMonitor(String bootstrapServers, String registryUrl, Path input, Path dbv) {
+  private ProductionMonitor(String bootstrapServers, String registryUrl, Path input, Path dbv, MissingCharts missing) {
     this.bootstrapServers = bootstrapServers;
     this.registryUrl = registryUrl;
     this.input = input.toAbsolutePath().normalize();
     this.dbv = dbv;
+    this.missing = missing;
     this.thread = Thread.ofPlatform().daemon().name("chartstream-monitor").unstarted(this::loop);
   }
 
-  /** Follows the production of {@code input} (rescanned now and then: it is watched for new files) into {@code dbv}. */
-  public static ProductionMonitor start(String bootstrapServers, String registryUrl, Path input, Path dbv) {
-    ProductionMonitor monitor = new ProductionMonitor(bootstrapServers, registryUrl, input, dbv);
+  /**
+   * Follows the production of {@code input} (rescanned now and then: it is watched for new files)
+   * into {@code dbv}; {@code missing} lists, and in time releases, the charts promised that never came.
+   */
+  public static ProductionMonitor start(String bootstrapServers, String registryUrl, Path input, Path dbv, MissingCharts missing) {
+    ProductionMonitor monitor = new ProductionMonitor(bootstrapServers, registryUrl, input, dbv, missing);
     monitor.thread.start();
     return monitor;
   }
@@ -77,11 +82,13 @@ public final class ProductionMonitor implements AutoCloseable {
          Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       LagProbe lagProbe = new LagProbe(admin);
       long nextScan = 0;
+      // One scanner for the run: it keeps the update files' headers it has read.
+      InputScanner scanner = new InputScanner(input, 0);
       while (running) {
         try {
           if (System.currentTimeMillis() >= nextScan) {
             // New files in the input: the same watcher expects them too (nothing is read again).
-            InputScan scan = new InputScanner(input, 0).scan();
+            InputScan scan = scanner.scan();
             if (ingest == null) {
               ingest = new IngestWatcher(bootstrapServers, registry, scan);
             } else if (!fingerprints(scan).equals(fingerprints(expected))) {
@@ -157,7 +164,7 @@ public final class ProductionMonitor implements AutoCloseable {
     }
     return new ProductionSnapshot(now, ingest.chartsExpected(), ingest.chartsEnded(), failed.size(), ingest.features(),
         tileFeatures, outputs.tileRecords(), rclsPending(lags), tiles, inDbv.size(), size, lastLatencySeconds, complete,
-        lags, charts, deadLetters);
+        lags, charts, deadLetters, missing.observe(ingest, now));
   }
 
   /** Records on {@code rcl.tiles} the sink has not stored yet (its lag on the catalogue left out). */

@@ -19,14 +19,15 @@ import java.util.List;
  * @param lastUpdateLatencySeconds seconds from new data reaching Kafka to the dbv holding all of
  *     it, for the last such update; NaN before the first
  * @param ingestComplete every chart of the input ended or failed, every bad file reported
+ * @param waiting charts a catalogue promised that have not arrived, with the RCLs waiting for them
  */
 public record ProductionSnapshot(long epochMillis, int chartsKnown, int chartsIngested, int chartsFailed,
                                  long featuresIngested, long tileFeatures, long rclsFinished, long rclsPending,
                                  long tilesWritten, int dbvCharts, long dbvSizeBytes, double lastUpdateLatencySeconds,
                                  boolean ingestComplete, List<PartitionLag> lags, List<ChartState> charts,
-                                 List<DeadLetter> deadLetters) {
+                                 List<DeadLetter> deadLetters, List<WaitingChart> waiting) {
   public static final ProductionSnapshot EMPTY = new ProductionSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN,
-      false, List.of(), List.of(), List.of());
+      false, List.of(), List.of(), List.of(), List.of());
 
   public long topologyLag() {
     return LagProbe.total(lags, "topology");

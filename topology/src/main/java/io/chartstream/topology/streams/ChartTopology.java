@@ -8,7 +8,13 @@ import io.chartstream.schema.avro.internal.CatalogRcls;
 import io.chartstream.schema.avro.internal.ChartProgress;
 import io.chartstream.schema.avro.internal.RclChartState;
 import io.chartstream.schema.avro.internal.RclEmission;
+import io.chartstream.schema.avro.RclTile;
+import io.chartstream.schema.avro.internal.EncodedPiece;
 import io.chartstream.schema.avro.internal.RclEvent;
+import io.chartstream.topology.rcl.RclKey;
+import java.io.IOException;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
 import io.chartstream.schema.registry.SchemaRegistryClient;
 import io.chartstream.schema.serde.AvroWireSerdes;
 import io.chartstream.schema.serde.AvroWireSerializer;
@@ -36,8 +42,8 @@ import org.apache.kafka.streams.state.Stores;
  *                   accept version · skip unchanged features ·          │
  *                   reproject · clip · stages · removals ·              │
  *                   end markers to every RCL reached                    ▼
- * charts.catalog ─► expect (catalog-rcls) ──────────────────────► rcl-events (repartition by RCL)
- *                   expected charts per RCL                            │
+ * charts.catalog ─► expect (catalog-rcls) ───┬──────────────────► rcl-events (repartition by RCL)
+ *                   expected charts per RCL   └─► topology.errors      │
  *                                                                      ▼
  *                    assemble (rcl-pieces, rcl-charts, rcl-emitted, rcl-dirty) ──► rcl.tiles
  *                    finished RCLs, re-emitted when their content changes
@@ -72,19 +78,71 @@ public final class ChartTopology {
         .map((key, value) -> KeyValue.pair((String) key, (IngestError) value), Named.as("clip-errors-typed"))
         .to(Topics.TOPOLOGY_ERRORS, Produced.with(chartKeys, AvroWireSerdes.<IngestError>of(registry, TopicSchemas.INGEST_ERROR, false))
             .withName("topology-errors"));
-    KStream<Long, RclEvent> pieces = clipped.get("clip-rcl")
-        .map((key, value) -> KeyValue.pair((Long) key, (RclEvent) value), Named.as("clip-rcl-typed"));
-    KStream<Long, RclEvent> expectations = catalog
+    Produced<String, IngestError> deadLetters = Produced.with(chartKeys,
+        AvroWireSerdes.<IngestError>of(registry, TopicSchemas.INGEST_ERROR, false));
+    KStream<Long, RclEvent> pieces = withinRecordLimit(clipped.get("clip-rcl")
+        .map((key, value) -> KeyValue.pair((Long) key, (RclEvent) value), Named.as("clip-rcl-typed"))
+        .process(() -> new RecordSizeGuard<Long, RclEvent>(config.maxRecordBytes(), ChartTopology::pieceSize, ChartTopology::pieceRefusal),
+            Named.as("piece-size")), "piece-size", deadLetters);
+    var expected = catalog
         .process(() -> new CatalogExpectationProcessor(config), Named.as("expect"), StoreNames.CATALOG_RCLS)
+        .split(Named.as("expect-"))
+        .branch((key, value) -> value instanceof IngestError, Branched.as("errors"))
+        .defaultBranch(Branched.as("rcl"));
+    expected.get("expect-errors")
+        .map((key, value) -> KeyValue.pair((String) key, (IngestError) value), Named.as("expect-errors-typed"))
+        .to(Topics.TOPOLOGY_ERRORS, deadLetters.withName("expect-topology-errors"));
+    KStream<Long, RclEvent> expectations = expected.get("expect-rcl")
         .map((key, value) -> KeyValue.pair((Long) key, (RclEvent) value), Named.as("expect-typed"));
 
-    pieces.merge(expectations, Named.as("rcl-events-merged"))
+    KStream<Long, byte[]> tiles = pieces.merge(expectations, Named.as("rcl-events-merged"))
         .repartition(Repartitioned.with(Serdes.Long(), new PlainAvroSerde<RclEvent>(RclEvent.SCHEMA$)).withName(RCL_EVENTS))
         .process(() -> new RclAssembler(config), Named.as("assemble"),
-            StoreNames.RCL_PIECES, StoreNames.RCL_CHARTS, StoreNames.RCL_EMITTED, StoreNames.RCL_DIRTY)
+            StoreNames.RCL_PIECES, StoreNames.RCL_CHARTS, StoreNames.RCL_EMITTED, StoreNames.RCL_DIRTY);
+    ChartTopology.<Long, byte[]>withinRecordLimit(tiles.process(() -> new RecordSizeGuard<Long, byte[]>(config.maxRecordBytes(), tile -> tile.length,
+            ChartTopology::tileRefusal), Named.as("tile-size")), "tile-size", deadLetters)
         .to(Topics.RCL_TILES, Produced.with(AvroWireSerdes.<Long>of(registry, TopicSchemas.RCL_KEY, true), encodedTiles(registry))
             .withName("rcl-tiles"));
     return builder.build();
+  }
+
+  /** The records a {@link RecordSizeGuard} let through; its dead letters go to topology.errors. */
+  @SuppressWarnings("unchecked")
+  private static <K, V> KStream<K, V> withinRecordLimit(KStream<Object, Object> guarded, String name,
+                                                        Produced<String, IngestError> deadLetters) {
+    var branches = guarded.split(Named.as(name + "-"))
+        .branch((key, value) -> value instanceof IngestError, Branched.as("errors"))
+        .defaultBranch(Branched.as("ok"));
+    branches.get(name + "-errors")
+        .map((key, value) -> KeyValue.pair((String) key, (IngestError) value), Named.as(name + "-errors-typed"))
+        .to(Topics.TOPOLOGY_ERRORS, deadLetters.withName(name + "-topology-errors"));
+    return branches.get(name + "-ok").map((key, value) -> KeyValue.pair((K) key, (V) value), Named.as(name + "-ok-typed"));
+  }
+
+  /** A repartition record's size, bounded from above by its piece's content plus room for the rest. */
+  private static int pieceSize(RclEvent event) {
+    return event.getEvent() instanceof EncodedPiece piece ? piece.getContent().remaining() + 1024 : 0;
+  }
+
+  private static RecordSizeGuard.Refusal pieceRefusal(Long rcl, RclEvent event) {
+    EncodedPiece piece = (EncodedPiece) event.getEvent();
+    return new RecordSizeGuard.Refusal(piece.getChartId(), piece.getChartId() + "#" + piece.getFeatureIndex(), piece.getChartId(),
+        "piece " + piece.getPiece() + " of feature " + piece.getFeatureIndex() + " (LNAM " + piece.getLnam() + ", revision "
+            + piece.getRevision() + ") for RCL " + RclKey.decode(rcl));
+  }
+
+  /** Names the RCL and the charts of a tile too large to write. */
+  private static RecordSizeGuard.Refusal tileRefusal(Long rcl, byte[] tile) {
+    String charts;
+    try {
+      RclTile decoded = new SpecificDatumReader<>(RclTile.class).read(null, DecoderFactory.get().binaryDecoder(tile, null));
+      charts = decoded.getCharts().stream().map(c -> c.getChartId() + " " + c.getRevision()).toList().toString();
+    } catch (IOException | RuntimeException e) {
+      charts = "(unreadable: " + e + ")";
+    }
+    String name = "RCL " + RclKey.decode(rcl);
+    return new RecordSizeGuard.Refusal(name, name, null, "the tile of " + name + " with charts " + charts
+        + " (not emitted: the dbv keeps its previous tile; a deeper level for these charts makes smaller tiles)");
   }
 
   /** Values of rcl.tiles as the RCL stage encodes them: RclTile's Avro binary, given its wire-format header. */

@@ -15,6 +15,7 @@ import io.chartstream.topology.StageException;
 import io.chartstream.topology.clip.ClipResult;
 import io.chartstream.topology.clip.TileClipper;
 import io.chartstream.topology.clip.TilePiece;
+import io.chartstream.topology.clip.TileReach;
 import io.chartstream.topology.project.Reprojector;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
   private final FeatureDigest digest = new FeatureDigest();
   private Reprojector reprojector;
   private TileClipper clipper;
+  private TileReach reach;
   private FeatureStages.Chain stages;
   private final WKBReader wkb = new WKBReader();
   private final TilePieceEncoder encoder = new TilePieceEncoder();
@@ -103,6 +105,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
     ledger = new FeatureLedger(context.getStateStore(StoreNames.CHART_FEATURES));
     reprojector = Reprojector.to(config.targetCrs());
     clipper = new TileClipper(config.grid(), config.bufferFraction());
+    reach = new TileReach(config.grid(), config.bufferFraction(), config.levels());
     stages = config.stages().instantiate();
   }
 
@@ -200,8 +203,14 @@ final class FeatureClipProcessor implements Processor<String, Object, Object, Ob
       byte[] bytes = new byte[feature.getGeometry().remaining()];
       feature.getGeometry().duplicate().get(bytes);
       geometry = reprojector.project(wkb.read(bytes));
-    } catch (ParseException | RuntimeException e) {
-      report(record, feature, "unreadable_geometry", "cannot read or reproject the geometry: " + e.getMessage());
+    } catch (ParseException | RuntimeException | StackOverflowError e) {
+      // A stack overflow too: JTS reads nested collections recursively, and WKB can nest them without end.
+      report(record, feature, "unreadable_geometry", "cannot read or reproject the geometry: " + e);
+      return null;
+    }
+    var excess = reach.excess(geometry, level);
+    if (excess.isPresent()) {
+      report(record, feature, "too_many_tiles", "the feature " + excess.get() + ": not placed");
       return null;
     }
     ClipResult result = clipper.clip(geometry, level);

@@ -16,23 +16,34 @@ import java.time.Duration;
  *                       batches the re-emissions of an RCL that several charts change at once
  * @param stages         what happens to each tile feature after clipping (triangulation,
  *                       display points, S-52 styling: {@link FeatureStages#presentation})
+ * @param maxRecordBytes largest record the topology writes to a topic, internal ones and
+ *                       {@code rcl.tiles} included; a bigger one is a dead letter instead
+ *                       ({@link RecordSizeGuard}). Default {@link RecordSizeGuard#DEFAULT_MAX_BYTES}.
  */
 public record TopologyConfig(String targetCrs, RclGrid grid, LevelTable levels, double bufferFraction,
-                             Duration emitInterval, FeatureStages stages) {
+                             Duration emitInterval, FeatureStages stages, int maxRecordBytes) {
   public static TopologyConfig defaults() {
     return new TopologyConfig("EPSG:3395", RclGrid.worldMercator(), LevelTable.defaults(), 1.0 / 64,
-        Duration.ofSeconds(1), FeatureStages.none());
+        Duration.ofSeconds(1), FeatureStages.none(), RecordSizeGuard.DEFAULT_MAX_BYTES);
   }
 
   public TopologyConfig withBuffer(double fraction) {
-    return new TopologyConfig(targetCrs, grid, levels, fraction, emitInterval, stages);
+    return new TopologyConfig(targetCrs, grid, levels, fraction, emitInterval, stages, maxRecordBytes);
   }
 
   public TopologyConfig withStages(FeatureStages featureStages) {
-    return new TopologyConfig(targetCrs, grid, levels, bufferFraction, emitInterval, featureStages);
+    return new TopologyConfig(targetCrs, grid, levels, bufferFraction, emitInterval, featureStages, maxRecordBytes);
   }
 
   public TopologyConfig withLevels(LevelTable table) {
-    return new TopologyConfig(targetCrs, grid, table, bufferFraction, emitInterval, stages);
+    return new TopologyConfig(targetCrs, grid, table, bufferFraction, emitInterval, stages, maxRecordBytes);
+  }
+
+  public TopologyConfig withEmitInterval(Duration interval) {
+    return new TopologyConfig(targetCrs, grid, levels, bufferFraction, interval, stages, maxRecordBytes);
+  }
+
+  public TopologyConfig withMaxRecordBytes(int bytes) {
+    return new TopologyConfig(targetCrs, grid, levels, bufferFraction, emitInterval, stages, bytes);
   }
 }
