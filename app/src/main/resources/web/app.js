@@ -122,6 +122,32 @@ async function refreshTables() {
   document.getElementById('no-dead-letters').hidden = letters.length > 0;
 }
 
+// ---- charts promised that never came ----
+
+async function refreshWaiting() {
+  const waiting = await getJson('/api/waiting');
+  const tbody = document.querySelector('#waiting-table tbody');
+  tbody.replaceChildren();
+  for (const w of waiting) {
+    row(tbody, [w.chartId, w.file, w.catalogFile, w.reason, w.rcls + (w.someRcls.length ? ': ' + w.someRcls.join(' ') : ''),
+      w.releaseAt < 0 ? 'at the end of the run' : new Date(w.releaseAt).toLocaleTimeString()]);
+    const button = document.createElement('button');
+    button.textContent = 'Release';
+    button.addEventListener('click', () => release(w.chartId));
+    const td = document.createElement('td');
+    td.appendChild(button);
+    tbody.lastChild.appendChild(td);
+  }
+  document.getElementById('no-waiting').hidden = waiting.length > 0;
+}
+
+async function release(chartId) {
+  const response = await fetch('/api/charts/release?chart=' + encodeURIComponent(chartId),
+    { method: 'POST', headers: { 'X-CSRF-Token': csrfToken } });
+  setText('waiting-message', response.ok ? chartId + ' released' : 'release of ' + chartId + ' refused: ' + response.status);
+  await refreshWaiting();
+}
+
 // ---- ingest control ----
 
 function showIngest(status) {
@@ -214,3 +240,4 @@ async function tick(fn, period) {
 tick(refreshProgress, 2000);
 tick(refreshIngest, 2000);
 tick(refreshTables, 4000);
+tick(refreshWaiting, 4000);

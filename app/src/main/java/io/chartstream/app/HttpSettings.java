@@ -18,7 +18,11 @@ public final class HttpSettings {
   @Option(names = "--http-bind", defaultValue = "127.0.0.1", description = "Address to serve on (default: ${DEFAULT-VALUE}; 0.0.0.0 exposes it to the network).")
   String bind;
 
+  @Option(names = "--http-host", description = "A host name the operator page is reached by (repeatable), e.g. behind a proxy;"
+      + " IP addresses and localhost always work, any other name is refused (DNS rebinding).")
+  java.util.List<String> hostNames = new java.util.ArrayList<>();
+
   HttpEndpoint endpoint() {
-    return new HttpEndpoint(new InetSocketAddress(bind, port == null ? DEFAULT_PORT : port), port == null);
+    return new HttpEndpoint(new InetSocketAddress(bind, port == null ? DEFAULT_PORT : port), port == null, java.util.Set.copyOf(hostNames));
   }
 }

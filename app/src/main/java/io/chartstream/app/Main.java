@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code chartstream} command: dispatches to one subcommand per component or tool. */
 @Command(name = "chartstream", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "S-57 nautical charts produced as a stream on Apache Kafka.",
-    subcommands = {RunCommand.class, ReplayCommand.class, IngestCommand.class, TopologyCommand.class, SinkCommand.class, RegistryCommand.class, InspectCommand.class, RenderCommand.class, PublishCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ReplayCommand.class, IngestCommand.class, TopologyCommand.class, SinkCommand.class, RegistryCommand.class, InspectCommand.class, RenderCommand.class, S52ConvertCommand.class, PublishCommand.class, StatusCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code chartstream render FILE.dbv --rcl L/R/C | --bbox W,S,E,N --level L -o out.png
- * [--palette day|dusk|night]}: draws one RCL, or the tiles of an area at a level, from the dbv
- * alone (areas from their triangles, lines with their styles, symbols, soundings).
+ * [--palette day|dusk|night]}: draws one RCL, or the tiles of an area at a level, in S-52 from
+ * the dbv and the built-in symbol library (fills and patterns, lines and complex lines, symbols
+ * and soundings, decluttered texts; docs/styling.md).
  */
 @Command(name = "render", mixinStandardHelpOptions = true, description = "Draw an RCL of a dbv to PNG.")
 final class RenderCommand implements Callable<Integer> {

@@ -7,7 +7,11 @@ import io.chartstream.dbv.DbvReader;
 import io.chartstream.dbv.s3.PublishedSnapshot;
 import io.chartstream.dbv.s3.S3PublishException;
 import io.chartstream.s3.S3MirrorException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code chartstream run}: the whole production in one JVM on the embedded default: broker,
- * registry, Connect worker with the ingest connector, the topology and the dbv sink.
+ * registry, Connect worker with the ingest connector, the topology and the dbv sink, assembled
+ * by {@link Production} and followed through its one monitor.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Produce a dbv from S-57 cells in one process: ingest, topology and sink on an embedded broker.")
@@ -29,7 +34,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--work-dir", defaultValue = ".chartstream", description = "Broker, registry, offsets and state stores (default: ${DEFAULT-VALUE}).")
   Path workDir;
 
-  @Option(names = "--once", description = "Exit once every chart of the input is in the dbv (exit 1 if any chart failed).")
+  @Option(names = "--once", description = "Exit once everything readable is in the dbv: 0 when every chart is, 1 when a chart"
+      + " failed or a catalogue promised one that never came (named; the RCLs waiting for it are produced without it),"
+      + " 4 when a stage died.")
   boolean once;
 
   @Option(names = "--quiet", description = "No progress lines.")
@@ -50,6 +57,19 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   HttpSettings http = new HttpSettings();
 
+  @Option(names = "--release-missing-after", defaultValue = "10m", converter = DurationConverter.class,
+      description = "Without --once: how long a chart an exchange set's CATALOG.031 promised is waited for once ingest has"
+          + " read everything else, before the RCLs waiting for it are produced without it (e.g. 90s, 10m, 2h; default: ${DEFAULT-VALUE})."
+          + " The operator page releases one at once.")
+  Duration releaseMissingAfter;
+
+  /** Exit status: every chart of the input is in the dbv. */
+  static final int DONE = 0;
+  /** Exit status: some charts failed, or a catalogue promised charts that never came (named on stdout). */
+  static final int CHARTS_MISSING = 1;
+  /** Exit status: a stage (sink, topology, ingest, broker) died; named on stderr. */
+  static final int STAGE_DIED = 4;
+
   @Override
   public Integer call() throws Exception {
     ChartInput chartInput = new ChartInput(input);
@@ -66,9 +86,13 @@ final class RunCommand implements Callable<Integer> {
       return 2;
     }
     ShutdownSignal signal = ShutdownSignal.install();
+    reportHalts();
     Production.Builder builder = Production.builder().workDir(workDir).input(chartInput, s3)
-        .dbv(absoluteDbv, settings.dbvMetadata()).topology(settings.toConfig()).http(http.endpoint());
-    try (Production production = builder.start()) {
+        .dbv(absoluteDbv, settings.dbvMetadata()).topology(settings.toConfig()).http(http.endpoint())
+        .releaseMissingAfter(once ? null : releaseMissingAfter);
+    Production production = null;
+    try {
+      production = builder.start();
       if (!quiet && !jsonProgress) {
         System.out.printf("chartstream run: %d charts in %s -> %s (broker %s, registry %s)%n",
             production.atStart().cells().size(), input, absoluteDbv, production.platform().bootstrapServers(),
@@ -76,28 +100,73 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("chartstream run: operator page and /metrics at " + production.operations().url());
       }
       int status = follow(production, absoluteDbv, signal, publication);
-      if (!quiet && !jsonProgress) {
-        System.out.printf("%nThe dbv is %s. Look at it with:%n  ./chartstream inspect %s%n"
-          + "  ./chartstream render %s --rcl LEVEL/ROW/COL -o tile.png%n", absoluteDbv, absoluteDbv, absoluteDbv);
+      if (status != STAGE_DIED && !quiet && !jsonProgress) {
+        describeDbv(absoluteDbv, signal.isRequested());
       }
       return status;
     } catch (S3MirrorException e) {
       System.err.println("chartstream run: " + e.getMessage());
       return 2;
     } finally {
+      if (production != null) {
+        production.stop(signal);
+      }
       signal.closed();
     }
   }
 
   /**
+   * The embedded broker halts the JVM when it cannot go on (all its log dirs failed, e.g. a full
+   * disk): say so first, so the run names what stopped it.
+   */
+  private static void reportHalts() {
+    org.apache.kafka.common.utils.Exit.setHaltProcedure((code, message) -> {
+      System.err.println("chartstream run: the embedded broker stopped the process (" + code + "): "
+          + (message == null ? "see the log" : message));
+      System.err.flush();
+      Runtime.getRuntime().halt(code == 0 ? STAGE_DIED : code);
+    });
+  }
+
+  /** What the dbv holds after the run: never a claim that a dbv was made when nothing was stored. */
+  private static void describeDbv(Path dbvFile, boolean stopped) {
+    long tiles = 0;
+    int charts = 0;
+    if (Files.exists(dbvFile)) {
+      try (DbvReader reader = DbvReader.open(dbvFile)) {
+        tiles = reader.tileCountsByLevel().values().stream().mapToLong(Long::longValue).sum();
+        charts = (int) reader.charts().stream().filter(c -> !c.revision().isEmpty()).map(c -> c.chartId()).distinct().count();
+      } catch (RuntimeException e) {
+        tiles = 0;
+      }
+    }
+    if (tiles == 0) {
+      System.out.printf("%nNo tile reached %s%s: no dbv was made.%n", dbvFile, stopped ? " before the stop" : "");
+      return;
+    }
+    System.out.printf("%n%s %s holds %d tiles of %d charts. Look at it with:%n  ./chartstream inspect %s%n"
+        + "  ./chartstream render %s --rcl LEVEL/ROW/COL -o tile.png%n", stopped ? "Stopped; the dbv so far," : "The dbv",
+        dbvFile, tiles, charts, dbvFile, dbvFile);
+  }
+
+  /**
    * Reports progress from the production's one monitor until stopped, or with {@code --once}
-   * until the monitor says the production is done ({@link io.chartstream.app.progress.Completion}).
+   * until the monitor says the production is done ({@link io.chartstream.app.progress.Completion}):
+   * then the charts a catalogue promised that never came are released (their RCLs are produced
+   * without them) and named, and the run ends once it is done again.
    */
   private int follow(Production production, Path dbvFile, ShutdownSignal signal, DbvPublication publication) throws Exception {
     ProductionMonitor monitor = production.operations().monitor();
     ProgressReporter reporter = new ProgressReporter(quiet, jsonProgress, production.atStart(), System.out);
     long seen = -1;
+    List<String> neverCame = null;
+    long releasedAtMillis = 0;
     while (!signal.isRequested()) {
+      Optional<String> died = production.supervisor().firstFailure();
+      if (died.isPresent()) {
+        System.err.println("chartstream run: " + died.get() + "; stopping (the next run on this work dir resumes)");
+        return STAGE_DIED;
+      }
       Thread.sleep(250);
       ProductionSnapshot snapshot = monitor.latest();
       if (snapshot.epochMillis() == seen) {
@@ -108,33 +177,55 @@ final class RunCommand implements Callable<Integer> {
         publication.onProgress(snapshot.caughtUp());
       }
       reporter.observe(snapshot, production.topology().expectedRcls());
-      if (once && snapshot.done()) {
-        if (!quiet) {
-          try (DbvReader reader = DbvReader.open(dbvFile)) {
-            System.out.printf("run: done: %d charts, %d tiles by level %s%n", snapshot.ingestedChartIds().size(),
-                reader.tileCountsByLevel().values().stream().mapToLong(Long::longValue).sum(), reader.tileCountsByLevel());
-          }
+      if (!once || !snapshot.done() || snapshot.epochMillis() < releasedAtMillis) {
+        continue;
+      }
+      if (neverCame == null) {
+        // Everything readable is in. Charts a catalogue promised that never came hold their
+        // RCLs back: release them, and finish once the topology and the sink have caught up.
+        neverCame = monitor.releaseMissing("run --once: ingest finished without it").get();
+        releasedAtMillis = System.currentTimeMillis();
+        if (!neverCame.isEmpty()) {
+          continue;
         }
-        if (publication != null) {
-          try {
-            PublishedSnapshot published = publication.publishNow();
-            if (!quiet) {
-              System.out.printf("run: published %s (%d bytes)%n", published.location(), published.size());
-            }
-          } catch (S3PublishException e) {
-            System.out.println("run: " + e.getMessage());
-            return 1;
-          }
-        }
-        if (snapshot.chartsNotEnded().isEmpty()) {
-          return 0;
-        }
-        System.out.println("run: charts not in the dbv: " + snapshot.chartsNotEnded());
-        snapshot.deadLetters().forEach(d -> System.out.println("  dead letter: " + d.file() + " [" + d.stage() + "] "
-            + d.code() + ": " + d.reason()));
-        return 1;
+      }
+      return finish(snapshot, dbvFile, publication, neverCame);
+    }
+    return DONE;
+  }
+
+  private int finish(ProductionSnapshot snapshot, Path dbvFile, DbvPublication publication, List<String> neverCame) throws Exception {
+    if (!quiet) {
+      try (DbvReader reader = DbvReader.open(dbvFile)) {
+        System.out.printf("run: done: %d charts, %d tiles by level %s%n", snapshot.ingestedChartIds().size(),
+            reader.tileCountsByLevel().values().stream().mapToLong(Long::longValue).sum(), reader.tileCountsByLevel());
       }
     }
-    return 0;
+    if (publication != null) {
+      try {
+        PublishedSnapshot published = publication.publishNow();
+        if (!quiet) {
+          System.out.printf("run: published %s (%d bytes)%n", published.location(), published.size());
+        }
+      } catch (S3PublishException e) {
+        System.out.println("run: " + e.getMessage());
+        return CHARTS_MISSING;
+      }
+    }
+    int status = DONE;
+    if (!neverCame.isEmpty()) {
+      System.out.println("run: charts the catalogue promised that never came (their RCLs were produced without them): "
+          + String.join("; ", neverCame));
+      status = CHARTS_MISSING;
+    }
+    if (!snapshot.chartsNotEnded().isEmpty()) {
+      System.out.println("run: charts not in the dbv: " + snapshot.chartsNotEnded());
+      status = CHARTS_MISSING;
+    }
+    if (status != DONE) {
+      snapshot.deadLetters().forEach(d -> System.out.println("  dead letter: " + d.file() + " [" + d.stage() + "] "
+          + d.code() + ": " + d.reason()));
+    }
+    return status;
   }
 }

@@ -115,6 +115,7 @@ final class StatusCommand implements Callable<Integer> {
         p.remove(List.of("lags", "history")); // reported above, per partition
       }
       report.set("progress", progress);
+      report.set("waiting", get(pageUrl.resolve("api/waiting")));
     }
     if (json) {
       System.out.println(JSON.writeValueAsString(report));
@@ -175,6 +176,19 @@ final class StatusCommand implements Callable<Integer> {
           p.get("chartsIngested").asLong(), p.get("chartsKnown").asLong(), p.get("chartsFailed").asLong(),
           p.get("featuresIngested").asLong(), p.get("rclsFinished").asLong(), p.get("rclsPending").asLong(),
           p.get("tilesWritten").asLong(), p.get("dbvCharts").asLong(), p.get("deadLetters").asLong());
+    }
+    JsonNode waiting = report.get("waiting");
+    if (waiting != null && waiting.isArray()) {
+      if (waiting.isEmpty()) {
+        System.out.println("waiting: no chart a catalogue promised is missing");
+      }
+      for (JsonNode w : waiting) {
+        long releaseAt = w.get("releaseAt").asLong();
+        System.out.printf("waiting for %s (%s, promised by %s): %s; %d RCLs wait for it %s; %s%n", w.get("chartId").asText(),
+            w.get("file").asText(), w.path("catalogFile").asText("?"), w.get("reason").asText(), w.get("rcls").asInt(),
+            w.get("someRcls"), releaseAt < 0 ? "released at the end of the run, or by the operator"
+                : "released at " + java.time.Instant.ofEpochMilli(releaseAt));
+      }
     }
   }
 }

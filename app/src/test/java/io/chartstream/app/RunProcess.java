@@ -27,6 +27,7 @@ public final class RunProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final List<Report> reports = new CopyOnWriteArrayList<>();
+  private final List<String> output = new CopyOnWriteArrayList<>();
 
   private RunProcess(Process process, Path log) {
     this.process = process;
@@ -36,10 +37,16 @@ public final class RunProcess implements AutoCloseable {
 
   /** Starts {@code run} on {@code input}; {@code extra} options follow (e.g. {@code --once}). */
   public static RunProcess start(Path input, Path dbv, Path workDir, Path log, String... extra) throws IOException {
+    return startWithConfig(ConfigDir.find(), input, dbv, workDir, log, extra);
+  }
+
+  /** As {@link #start}, with the level table, mariner settings and S-52 tables of {@code configDir}. */
+  public static RunProcess startWithConfig(Path configDir, Path input, Path dbv, Path workDir, Path log, String... extra)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "run", "--input", input.toString(), "--dbv", dbv.toString(), "--work-dir", workDir.toString(),
-        "--json-progress", "--config-dir", ConfigDir.find().toString()));
+        "--json-progress", "--http-port", "0", "--config-dir", configDir.toString()));
     command.addAll(List.of(extra));
     return new RunProcess(new ProcessBuilder(command).redirectError(log.toFile()).start(), log);
   }
@@ -48,6 +55,7 @@ public final class RunProcess implements AutoCloseable {
     ObjectMapper json = new ObjectMapper();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
+        output.add(line);
         if (line.startsWith("{")) { // the test class path's log configuration writes to stdout too
           reports.add(new Report(System.nanoTime(), json.readTree(line)));
         }
@@ -79,8 +87,26 @@ public final class RunProcess implements AutoCloseable {
     return await(p -> p.get("settled").asBoolean() && p.get("chartsIngested").asInt() == charts, sinceNanos, timeout);
   }
 
+  /** Every line the run wrote to stdout so far, progress objects included. */
+  public List<String> output() {
+    return List.copyOf(output);
+  }
+
+  /** The run's stderr so far. */
+  public String stderr() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public JsonNode last() {
     return reports.isEmpty() ? null : reports.getLast().json();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
   public void sigterm() {

@@ -6,15 +6,13 @@ import io.chartstream.ingest.s57.InputScanner;
 import io.chartstream.schema.avro.S52Style;
 import io.chartstream.schema.avro.S57Feature;
 import io.chartstream.topology.s52.BuiltInPresentation;
+import io.chartstream.topology.s52.ConditionalProcedures;
 import io.chartstream.topology.s52.ConditionalProcedure;
 import io.chartstream.topology.s52.MarinerSettings;
 import io.chartstream.topology.s52.PresLibReader;
 import io.chartstream.topology.s52.Presentation;
 import io.chartstream.topology.s52.S52Styler;
 import io.chartstream.topology.s52.TableChoice;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * S-52 styling ({@link S52Styler#style}) of every feature of US5WA22M (updates applied), with the
  * built-in tables ({@code config/s52}) and with the IHO PresLib ({@code .dai}), symbolized
  * boundaries and paper-chart points, default mariner settings. Procedures: the registry
- * {@code ConditionalProcedures.byName} when the topology has it ({@code procedures=registry}),
- * looked up reflectively so this benchmark builds without it; {@code procedures=none} leaves
- * every {@code CS(…)} as cited, which measures lookup and colours alone. Divide the chart's
- * features (printed at setup) by the time per operation for features/s.
+ * {@code ConditionalProcedures.of(presentation)} ({@code procedures=registry}); or
+ * ({@code procedures=none}) one that answers every name with a procedure drawing nothing, which
+ * measures lookup and colours alone. Divide the chart's features (printed at setup) by the time
+ * per operation for features/s.
  *
  * <p>Run from the repository root: paths default to {@code config/s52} and {@code ../shared};
  * override with {@code -Dchartstream.config=…}, {@code -Dchartstream.s57=…},
@@ -53,8 +51,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class StylingBenchmark {
-  private static final String REGISTRY = "io.chartstream.topology.s52.ConditionalProcedures";
-
   @Param({"builtIn", "presLib"})
   public String tables;
 
@@ -75,7 +71,8 @@ public class StylingBenchmark {
     Presentation presentation = tables.equals("presLib")
         ? PresLibReader.read(s52.resolve("PresLib_e4.0.0.dai"))
         : BuiltInPresentation.load(config);
-    Function<String, Optional<ConditionalProcedure>> registry = procedures.equals("registry") ? registry() : name -> Optional.empty();
+    Function<String, Optional<ConditionalProcedure>> registry = procedures.equals("registry")
+        ? ConditionalProcedures.of(presentation) : StylingBenchmark::drawingNothing;
     styler = new S52Styler(presentation, MarinerSettings.defaults(), TableChoice.defaults(), registry);
     System.out.printf("%n%s: %d features, tables %s, procedures %s%n", cell.chartId(), features.size(), tables, procedures);
   }
@@ -90,23 +87,18 @@ public class StylingBenchmark {
     return instructions;
   }
 
-  /** {@code ConditionalProcedures::byName} if the class is there, else a function that knows none. */
-  @SuppressWarnings("unchecked")
-  private static Function<String, Optional<ConditionalProcedure>> registry() {
-    try {
-      Class<?> registry = Class.forName(REGISTRY);
-      MethodHandle byName = MethodHandles.publicLookup().findStatic(registry, "byName",
-          MethodType.methodType(Optional.class, String.class));
-      return name -> {
-        try {
-          return (Optional<ConditionalProcedure>) byName.invoke(name);
-        } catch (Throwable e) {
-          throw new IllegalStateException("ConditionalProcedures.byName(" + name + ") failed", e);
-        }
-      };
-    } catch (ReflectiveOperationException e) {
-      System.out.println(REGISTRY + " not found: every CS(...) stays as cited");
-      return name -> Optional.empty();
-    }
+  /** A procedure of the given name that draws nothing. */
+  private static Optional<ConditionalProcedure> drawingNothing(String name) {
+    return Optional.of(new ConditionalProcedure() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<String> instructions(S57Feature feature, MarinerSettings settings) {
+        return List.of();
+      }
+    });
   }
 }

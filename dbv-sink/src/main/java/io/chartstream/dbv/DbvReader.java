@@ -73,6 +73,21 @@ public final class DbvReader implements AutoCloseable {
     }
   }
 
+  /** The sequence of the tile stored at an RCL, or empty: which version of it is there, without reading its blob. */
+  public Optional<Long> sequence(int level, int row, int col) {
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT sequence FROM tiles WHERE level = ? AND row = ? AND col = ?")) {
+      ps.setInt(1, level);
+      ps.setInt(2, row);
+      ps.setInt(3, col);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new DbvException("cannot read tile " + level + "/" + row + "/" + col + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Decodes every tile in RCL order and hands it to {@code action}, one at a time. */
   public void tiles(Consumer<RclTile> action) {
     query("SELECT blob FROM tiles ORDER BY rcl", rs -> action.accept(codec.decode(rs.getBytes(1))));

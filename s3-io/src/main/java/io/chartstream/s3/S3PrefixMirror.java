@@ -94,7 +94,8 @@ public final class S3PrefixMirror implements AutoCloseable {
       }
       Path target = root.resolve(relative).normalize();
       if (!target.startsWith(root) || target.equals(root) || relative.startsWith("/")) {
-        failures.add(new ObjectFailure(object.key(), "the key leaves the prefix ('..' or '/' segments); not downloaded"));
+        failures.add(new ObjectFailure(object.key(), true,
+            "the key leads outside the prefix ('..' or '/' segments): refused, not downloaded"));
         continue;
       }
       wanted.put(target, object.key());
@@ -108,9 +109,9 @@ public final class S3PrefixMirror implements AutoCloseable {
         local.put(object.key(), version);
         downloaded.add(object.key());
       } catch (S3Exception e) {
-        failures.add(new ObjectFailure(object.key(), S3Errors.reason(e)));
+        failures.add(new ObjectFailure(object.key(), false, S3Errors.reason(e)));
       } catch (SdkException | IOException e) {
-        failures.add(new ObjectFailure(object.key(), e.toString()));
+        failures.add(new ObjectFailure(object.key(), false, e.toString()));
       }
     }
     List<String> removed = removeUnlisted(wanted);
@@ -187,9 +188,10 @@ public final class S3PrefixMirror implements AutoCloseable {
    * An object that could not be mirrored.
    *
    * @param key its full key in the bucket
+   * @param outside the key would be placed outside the local directory, so it was refused unread
    * @param reason why, in S3's or the file system's words
    */
-  public record ObjectFailure(String key, String reason) {}
+  public record ObjectFailure(String key, boolean outside, String reason) {}
 
   /**
    * The outcome of one {@link #sync()}.

@@ -93,6 +93,27 @@ class S3PrefixMirrorTest {
   }
 
   @Test
+  void keysThatLeadOutsideThePrefixAreRefusedUnread() throws Exception {
+    s3.createBucket("escape");
+    put("escape", "in/../../escaped.000", "outside");
+    put("escape", "in/a/../../escaped-too.000", "outside");
+    put("escape", "in//etc/absolute.000", "outside");
+    put("escape", "in/ok/US5HA24M.000", "fine");
+    Path root = dir.resolve("mirror/task-0");
+    try (S3PrefixMirror mirror = S3PrefixMirror.open(s3.settings("escape", "in"), root)) {
+      MirrorSync sync = mirror.sync();
+      assertEquals(List.of("in/../../escaped.000", "in//etc/absolute.000", "in/a/../../escaped-too.000"),
+          sync.failures().stream().map(S3PrefixMirror.ObjectFailure::key).sorted().toList(), sync.toString());
+      assertTrue(sync.failures().stream().allMatch(S3PrefixMirror.ObjectFailure::outside), sync.toString());
+      assertEquals(List.of("in/ok/US5HA24M.000"), sync.downloaded());
+    }
+    try (var files = Files.walk(dir)) {
+      assertEquals(List.of(root.resolve("ok/US5HA24M.000")), files.filter(Files::isRegularFile).toList(),
+          "nothing written outside the mirror, nothing but the one object inside");
+    }
+  }
+
+  @Test
   void aListingFailureNamesTheLocationAndNeverTheSecret() {
     String secret = "not-the-secret-" + System.nanoTime();
     S3Settings wrong = s3.settings("layout", "charts")

@@ -21,6 +21,12 @@ public interface ChartProfile {
    */
   int levelFor(String chartId, int compilationScale);
 
+  /**
+   * The most tiles of {@code level} one feature or one catalogue coverage may reach; more is a dead
+   * letter, so that no record makes a stage work without bound.
+   */
+  int maxRcls(int level);
+
   /** Whether the feature has a place in a tile (a collection object without geometry has none). */
   boolean placed(S57Feature feature);
 

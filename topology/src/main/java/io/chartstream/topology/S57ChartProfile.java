@@ -40,7 +40,7 @@ public record S57ChartProfile(LevelTable levels, FeatureStages stages) implement
    * {@code .dai}) under {@code settings}, on {@code grid}.
    */
   public static FeatureStages presentation(RclGrid grid, Presentation presentation, MarinerSettings settings, TableChoice tables) {
-    S52Styler styler = new S52Styler(presentation, settings, tables, ConditionalProcedures::byName); // immutable, shared
+    S52Styler styler = new S52Styler(presentation, settings, tables, ConditionalProcedures.of(presentation)); // immutable, shared
     return new FeatureStages(List.of(
         () -> new TriangulationStage(grid),
         () -> new DisplayPointStage(grid),
@@ -58,6 +58,11 @@ public record S57ChartProfile(LevelTable levels, FeatureStages stages) implement
   @Override
   public int levelFor(String chartId, int compilationScale) {
     return levels.levelFor(chartId, compilationScale);
+  }
+
+  @Override
+  public int maxRcls(int level) {
+    return levels.maxRcls(level);
   }
 
   @Override

@@ -50,6 +50,9 @@ public final class EmbeddedConnectWorker implements AutoCloseable {
     // Larger batches compress better; a chart version is written at once, so they fill at once.
     worker.put("producer.batch.size", String.valueOf(1 << 20));
     worker.put("producer.linger.ms", "5");
+    // Features up to chartstream's record limit go through (the connector leaves out, and reports,
+    // any larger; the topic takes as much, see ChartTopics).
+    worker.put("producer.max.request.size", String.valueOf(ChartTopics.MAX_TILE_BYTES));
     Connect<StandaloneHerder> connect = new ConnectStandalone().startConnect(worker);
     LOGGER.info("Embedded Connect worker started against {}", bootstrapServers);
     return new EmbeddedConnectWorker(connect);

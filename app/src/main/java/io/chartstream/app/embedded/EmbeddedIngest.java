@@ -63,6 +63,9 @@ public final class EmbeddedIngest implements AutoCloseable {
       config.put("tasks.max", String.valueOf(tasks));
       config.put(S57SourceConnectorConfig.INPUT_CONF, input);
       config.put(S57SourceConnectorConfig.SCHEMA_REGISTRY_URL_CONF, schemaRegistryUrl);
+      // This standalone worker stores offsets once a second: units Kafka acknowledged meanwhile
+      // are written down at once, so a crash does not make them read again.
+      config.put(S57SourceConnectorConfig.ACKED_DIR_CONF, workDir.resolve("connect.acked").toAbsolutePath().toString());
       config.putAll(connectorOverrides);
       worker.putConnector(CONNECTOR_NAME, config);
       return new EmbeddedIngest(worker);
@@ -70,6 +73,30 @@ public final class EmbeddedIngest implements AutoCloseable {
       worker.close();
       throw e;
     }
+  }
+
+  /**
+   * Why ingest stopped, when the connector or one of its tasks FAILED (the first line of
+   * Connect's trace); empty while they run, are paused or have not started yet.
+   */
+  public java.util.Optional<String> failure() {
+    org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo info;
+    try {
+      info = worker.herder().connectorStatus(CONNECTOR_NAME);
+    } catch (org.apache.kafka.connect.errors.NotFoundException e) {
+      return java.util.Optional.empty(); // not created yet
+    }
+    if ("FAILED".equals(info.connector().state())) {
+      return java.util.Optional.of("connector " + CONNECTOR_NAME + " failed: "
+          + io.chartstream.app.ops.StageSupervisor.firstLine(info.connector().trace()));
+    }
+    for (var task : info.tasks()) {
+      if ("FAILED".equals(task.state())) {
+        return java.util.Optional.of("connector task " + task.id() + " failed: "
+            + io.chartstream.app.ops.StageSupervisor.firstLine(task.trace()));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   public EmbeddedConnectWorker worker() {

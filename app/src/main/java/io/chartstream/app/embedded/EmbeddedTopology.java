@@ -3,6 +3,8 @@ package io.chartstream.app.embedded;
 import io.chartstream.schema.registry.RestSchemaRegistryClient;
 import io.chartstream.schema.registry.SchemaRegistryClient;
 import io.chartstream.schema.avro.internal.CatalogRcls;
+import io.chartstream.topology.errors.KafkaDeadLetters;
+import io.chartstream.topology.errors.TopologyErrorHandlers;
 import io.chartstream.topology.streams.ChartTopology;
 import io.chartstream.topology.streams.StoreCompression;
 import io.chartstream.topology.streams.StoreNames;
@@ -41,10 +43,16 @@ public final class EmbeddedTopology implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final SchemaRegistryClient registry;
+  private final KafkaDeadLetters deadLetters;
+  private final java.util.concurrent.atomic.AtomicReference<Throwable> failure;
+  private volatile boolean closing;
 
-  private EmbeddedTopology(KafkaStreams streams, SchemaRegistryClient registry) {
+  private EmbeddedTopology(KafkaStreams streams, SchemaRegistryClient registry, KafkaDeadLetters deadLetters,
+                           java.util.concurrent.atomic.AtomicReference<Throwable> failure) {
     this.streams = streams;
     this.registry = registry;
+    this.deadLetters = deadLetters;
+    this.failure = failure;
   }
 
   /**
@@ -76,7 +84,7 @@ public final class EmbeddedTopology implements AutoCloseable {
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
     // A part of a chart's section (ChartSections) is 256 KiB plus one piece, and one piece of a
     // huge area can be more than the broker's default 1 MB: the internal topics take what rcl.tiles takes.
-    props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), ChartTopics.MAX_TILE_BYTES);
+    props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(ChartTopics.MAX_TILE_BYTES));
     props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StoreCompression.class);
     // The repartition topic is purged as the RCL stage commits, but a segment goes only once it
     // is closed: Kafka Streams' 50 MB segments would keep a delivery's sections on disk.
@@ -86,8 +94,12 @@ public final class EmbeddedTopology implements AutoCloseable {
     props.putAll(streamsOverrides);
     checkStateFormat(bootstrapServers);
     SchemaRegistryClient registry = RestSchemaRegistryClient.fromUrl(schemaRegistryUrl);
+    KafkaDeadLetters deadLetters = new KafkaDeadLetters(bootstrapServers, registry);
+    TopologyErrorHandlers.install(props, deadLetters);
     KafkaStreams streams = new KafkaStreams(ChartTopology.build(config, registry), props);
+    var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
     streams.setUncaughtExceptionHandler(e -> {
+      failure.set(e);
       // A failure here is a bug or a broken broker, not bad chart data (that goes to topology.errors):
       // stop, keep the committed state, and let the operator restart once fixed.
       LOGGER.error("Topology failed; stopping it", e);
@@ -95,7 +107,7 @@ public final class EmbeddedTopology implements AutoCloseable {
     });
     streams.start();
     LOGGER.info("Topology {} started against {}", APPLICATION_ID, bootstrapServers);
-    return new EmbeddedTopology(streams, registry);
+    return new EmbeddedTopology(streams, registry, deadLetters, failure);
   }
 
   /** See {@link TopologyStateFormat}. */
@@ -127,6 +139,26 @@ public final class EmbeddedTopology implements AutoCloseable {
     } catch (InvalidStateStoreException e) {
       return null;
     }
+  }
+
+  /**
+   * The RCLs the catalogue has {@code chartId} expected in, from the topology's catalog-rcls
+   * store; empty when it has none or the store cannot be queried now.
+   */
+  public java.util.List<Long> catalogRcls(String chartId) {
+    try {
+      ReadOnlyKeyValueStore<String, CatalogRcls> store = streams.store(
+          StoreQueryParameters.fromNameAndType(StoreNames.CATALOG_RCLS, QueryableStoreTypes.<String, CatalogRcls>keyValueStore()));
+      CatalogRcls rcls = store.get(chartId);
+      return rcls == null ? java.util.List.of() : java.util.List.copyOf(rcls.getRcls());
+    } catch (InvalidStateStoreException e) {
+      return java.util.List.of();
+    }
+  }
+
+  /** The registry client the topology uses (the run's other producers share it). */
+  public SchemaRegistryClient registry() {
+    return registry;
   }
 
   public KafkaStreams streams() {
@@ -170,11 +202,37 @@ public final class EmbeddedTopology implements AutoCloseable {
     }
   }
 
+  /**
+   * Why the topology stopped processing, when it did without being closed: its client in ERROR
+   * (a stream thread died; the reason is what killed it), or not running.
+   */
+  public java.util.Optional<String> failure() {
+    KafkaStreams.State state = streams.state();
+    boolean dead = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+        || (!closing && (state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN));
+    if (!dead) {
+      return java.util.Optional.empty();
+    }
+    Throwable e = failure.get();
+    return java.util.Optional.of("Kafka Streams is " + state + (e == null ? "" : ": " + io.chartstream.app.ops.StageSupervisor.describe(e)));
+  }
+
   /** Closes the topology: the open transaction is committed or aborted, stores flushed, the group left. */
   @Override
   public void close() {
+    close(Duration.ofSeconds(30));
+  }
+
+  /**
+   * As {@link #close()}, waiting at most {@code timeout} for the stream threads: one busy with a
+   * record cannot be interrupted, and is left to the process's end (its transaction is aborted
+   * when the next run starts).
+   */
+  public void close(Duration timeout) {
+    closing = true;
     // Leaving the group lets the next start take its partitions at once instead of after the session timeout.
-    streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
+    streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(timeout));
+    deadLetters.close();
     registry.close();
   }
 }

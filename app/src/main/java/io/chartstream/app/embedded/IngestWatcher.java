@@ -5,6 +5,7 @@ import io.chartstream.ingest.s57.IngestProblem;
 import io.chartstream.ingest.s57.InputScan;
 import io.chartstream.schema.TopicSchemas;
 import io.chartstream.schema.Topics;
+import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.ChartEnd;
 import io.chartstream.schema.avro.ChartStart;
 import io.chartstream.schema.avro.IngestError;
@@ -25,7 +26,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
  * tells when every chart of an input scan has either ended its current version on
  * {@code s57.features} or failed on {@code s57.ingest.errors}, and every bad file is reported.
  * Charts that appear after the scan (files copied into a watched input) are followed too, from
- * their {@code ChartStart}: they count as known, and as complete once that version ended.
+ * their {@code ChartStart}: they count as known, and as complete once that version ended. It also
+ * follows {@code charts.catalog}, for the charts exchange sets promised that have not arrived
+ * ({@link CatalogPromises}).
  * It only reads, so it works the same against an embedded broker and a cluster.
  */
 public final class IngestWatcher implements AutoCloseable {
@@ -33,6 +36,11 @@ public final class IngestWatcher implements AutoCloseable {
   private final AvroWireDeserializer<Object> events;
   private final ChartEventBranch branch;
   private final AvroWireDeserializer<IngestError> errors;
+  private final AvroWireDeserializer<ChartCatalogEntry> catalogEntries;
+  private final AvroWireDeserializer<Object> keys;
+  private final CatalogPromises promises = new CatalogPromises();
+  /** Chart id → the last dead letter naming it, as "code: reason". */
+  private final Map<String, String> lastFailure = new HashMap<>();
   /** Chart id → update number its current files should end at. */
   private final Map<String, Integer> expectedCharts = new HashMap<>();
   private final Set<String> expectedErrorFiles = new HashSet<>();
@@ -48,10 +56,12 @@ public final class IngestWatcher implements AutoCloseable {
 
   public IngestWatcher(String bootstrapServers, SchemaRegistryClient registry, InputScan expected) {
     consumer = CommittedRecords.fromBeginning(bootstrapServers, "chartstream-ingest-watcher");
-    consumer.subscribe(List.of(Topics.S57_FEATURES, Topics.INGEST_ERRORS));
+    consumer.subscribe(List.of(Topics.S57_FEATURES, Topics.INGEST_ERRORS, Topics.CHARTS_CATALOG));
     events = new AvroWireDeserializer<>(registry, TopicSchemas.CHART_EVENT);
     branch = new ChartEventBranch(registry);
     errors = new AvroWireDeserializer<>(registry, TopicSchemas.INGEST_ERROR);
+    catalogEntries = new AvroWireDeserializer<>(registry, TopicSchemas.CATALOG_ENTRY);
+    keys = new AvroWireDeserializer<>(registry, TopicSchemas.STRING_KEY);
     expect(expected);
   }
 
@@ -78,6 +88,12 @@ public final class IngestWatcher implements AutoCloseable {
   /** Reads what arrived within {@code timeout}; returns whether everything expected is in. */
   public boolean poll(Duration timeout) {
     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
+      if (record.topic().equals(Topics.CHARTS_CATALOG)) {
+        String chartId = String.valueOf(keys.deserialize(record.topic(), record.key()));
+        promises.accept(chartId, record.value() == null ? null : catalogEntries.deserialize(record.topic(), record.value()),
+            System.currentTimeMillis());
+        continue;
+      }
       if (record.topic().equals(Topics.INGEST_ERRORS)) {
         IngestError error = errors.deserialize(record.topic(), record.value());
         errorCount++;
@@ -85,6 +101,7 @@ public final class IngestWatcher implements AutoCloseable {
         deadLetters.add(error.getFile() + " [" + error.getStage() + "] " + error.getCode() + ": " + error.getReason());
         if (error.getChartId() != null) {
           failedCharts.add(error.getChartId());
+          lastFailure.put(error.getChartId(), error.getCode() + ": " + error.getReason());
         }
         continue;
       }
@@ -160,6 +177,16 @@ public final class IngestWatcher implements AutoCloseable {
   /** Expected charts that have not ended their current version (yet, or because they failed). */
   public List<String> chartsNotEnded() {
     return expectedCharts.keySet().stream().filter(c -> !endedCharts.contains(c)).sorted().toList();
+  }
+
+  /** What the exchange sets' catalogues promised, as read so far. */
+  public CatalogPromises promises() {
+    return promises;
+  }
+
+  /** The last dead letter naming {@code chartId}, as "code: reason", if any. */
+  public java.util.Optional<String> failureOf(String chartId) {
+    return java.util.Optional.ofNullable(lastFailure.get(chartId));
   }
 
   /** Every dead letter read so far, as "file [stage] code: reason". */

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,7 @@ public final class ProductionMonitor implements AutoCloseable {
   private final Path input;
   private InputScan expected;
   private final Path dbv;
+  private final MissingCharts missing;
   private final LagHistory history = new LagHistory(Duration.ofHours(1));
   private final Thread thread;
   private volatile ProductionSnapshot latest = ProductionSnapshot.EMPTY;
@@ -48,19 +51,28 @@ public final class ProductionMonitor implements AutoCloseable {
   private long pendingSinceNanos;
   private double lastLatencySeconds = Double.NaN;
   private final Completion completion = new Completion();
+  /** A release of every missing chart asked for by {@link #releaseMissing}, done on the monitor's thread. */
+  private final AtomicReference<ReleaseRequest> releaseRequest =
+      new AtomicReference<>();
+
+  private record ReleaseRequest(String why, CompletableFuture<List<String>> result) {}
   private long lastHistoryMillis;
 
-  private ProductionMonitor(String bootstrapServers, String registryUrl, Path input, Path dbv) {
+  private ProductionMonitor(String bootstrapServers, String registryUrl, Path input, Path dbv, MissingCharts missing) {
     this.bootstrapServers = bootstrapServers;
     this.registryUrl = registryUrl;
     this.input = input.toAbsolutePath().normalize();
     this.dbv = dbv;
+    this.missing = missing;
     this.thread = Thread.ofPlatform().daemon().name("chartstream-monitor").unstarted(this::loop);
   }
 
-  /** Follows the production of {@code input} (rescanned now and then: it is watched for new files) into {@code dbv}. */
-  public static ProductionMonitor start(String bootstrapServers, String registryUrl, Path input, Path dbv) {
-    ProductionMonitor monitor = new ProductionMonitor(bootstrapServers, registryUrl, input, dbv);
+  /**
+   * Follows the production of {@code input} (rescanned now and then: it is watched for new files)
+   * into {@code dbv}; {@code missing} lists, and in time releases, the charts promised that never came.
+   */
+  public static ProductionMonitor start(String bootstrapServers, String registryUrl, Path input, Path dbv, MissingCharts missing) {
+    ProductionMonitor monitor = new ProductionMonitor(bootstrapServers, registryUrl, input, dbv, missing);
     monitor.thread.start();
     return monitor;
   }
@@ -73,6 +85,36 @@ public final class ProductionMonitor implements AutoCloseable {
     return history;
   }
 
+  /**
+   * Releases every chart a catalogue promised that has not come ({@link MissingCharts#releaseAll}),
+   * on the monitor's thread between two samples, for {@code run --once} once the production is
+   * done: the RCLs waiting for them are then produced without them. Completion starts again: a
+   * snapshot taken after the returned future completes is done only once those RCLs are stored.
+   *
+   * @return the charts released, each as "CHART (why it never came)"
+   */
+  public CompletableFuture<List<String>> releaseMissing(String why) {
+    ReleaseRequest request = new ReleaseRequest(why, new CompletableFuture<>());
+    if (!releaseRequest.compareAndSet(null, request)) {
+      return releaseRequest.get().result();
+    }
+    return request.result();
+  }
+
+  private void handleReleaseRequest(IngestWatcher ingest) {
+    ReleaseRequest request = releaseRequest.get();
+    if (request == null || request.result().isDone()) {
+      return;
+    }
+    try {
+      List<String> released = missing.releaseAll(ingest, request.why());
+      completion.observe(false, System.nanoTime());
+      request.result().complete(released);
+    } catch (RuntimeException e) {
+      request.result().completeExceptionally(e);
+    }
+  }
+
   private void loop() {
     IngestWatcher ingest = null;
     try (SchemaRegistryClient registry = RestSchemaRegistryClient.fromUrl(registryUrl);
@@ -80,11 +122,13 @@ public final class ProductionMonitor implements AutoCloseable {
          Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       LagProbe lagProbe = new LagProbe(admin);
       long nextScan = 0;
+      // One scanner for the run: it keeps the update files' headers it has read.
+      InputScanner scanner = new InputScanner(input, 0);
       while (running) {
         try {
           if (System.currentTimeMillis() >= nextScan) {
             // New files in the input: the same watcher expects them too (nothing is read again).
-            InputScan scan = new InputScanner(input, 0).scan();
+            InputScan scan = scanner.scan();
             if (ingest == null) {
               ingest = new IngestWatcher(bootstrapServers, registry, scan);
             } else if (!fingerprints(scan).equals(fingerprints(expected))) {
@@ -95,6 +139,7 @@ public final class ProductionMonitor implements AutoCloseable {
           }
           ingest.poll(Duration.ofMillis(400));
           outputs.poll(Duration.ofMillis(400));
+          handleReleaseRequest(ingest);
           latest = sample(ingest, outputs, lagProbe);
         } catch (RuntimeException e) {
           LOGGER.debug("Production sample failed (will retry): {}", e.toString());
@@ -164,7 +209,8 @@ public final class ProductionMonitor implements AutoCloseable {
     }
     return new ProductionSnapshot(now, ingest.chartsExpected(), ingest.chartsEnded(), failed.size(), ingest.features(),
         tileFeatures, outputs.tileRecords(), rclsPending(lags), tiles, inDbv.size(), size, lastLatencySeconds, complete,
-        lags, charts, deadLetters, ingest.chartsIngested(), ingest.chartsNotEnded(), rcls, caughtUp, done);
+        lags, charts, deadLetters, ingest.chartsIngested(), ingest.chartsNotEnded(), rcls, caughtUp, done,
+        missing.observe(ingest, now));
   }
 
   /** Records on {@code rcl.tiles} the sink has not stored yet (its lag on the catalogue left out). */

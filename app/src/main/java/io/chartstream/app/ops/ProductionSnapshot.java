@@ -26,15 +26,16 @@ import java.util.List;
  * @param dbvRcls the RCLs with a tile in the dbv
  * @param caughtUp ingest complete and the topology and the sink with nothing left to read ({@link Completion#caughtUp})
  * @param done caught up for {@link Completion#SETTLE}: the production is done ({@link Completion})
+ * @param waiting charts a catalogue promised that have not arrived, with the RCLs waiting for them
  */
 public record ProductionSnapshot(long epochMillis, int chartsKnown, int chartsIngested, int chartsFailed,
                                  long featuresIngested, long tileFeatures, long rclsFinished, long rclsPending,
                                  long tilesWritten, int dbvCharts, long dbvSizeBytes, double lastUpdateLatencySeconds,
                                  boolean ingestComplete, List<PartitionLag> lags, List<ChartState> charts,
                                  List<DeadLetter> deadLetters, Set<String> ingestedChartIds, List<String> chartsNotEnded,
-                                 Set<Long> dbvRcls, boolean caughtUp, boolean done) {
+                                 Set<Long> dbvRcls, boolean caughtUp, boolean done, List<WaitingChart> waiting) {
   public static final ProductionSnapshot EMPTY = new ProductionSnapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN,
-      false, List.of(), List.of(), List.of(), Set.of(), List.of(), Set.of(), false, false);
+      false, List.of(), List.of(), List.of(), Set.of(), List.of(), Set.of(), false, false, List.of());
 
   public long topologyLag() {
     return LagProbe.total(lags, "topology");

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -184,8 +186,65 @@ class RunLifecycleTest {
     System.out.printf("chart versions ended before the kill and not read again: %s; all ChartEnds: %s%n", endedBeforeKill, ends);
   }
 
+  /**
+   * At least 20 SIGKILLs at random moments of a production (0 to 6 s after each restart's first
+   * progress report: reading, clipping, assembling, sinking), each followed by a restart on the
+   * same work dir, with the update file arriving halfway: the
+   * final dbv equals the uninterrupted run's, RCL by RCL and chart by chart, and no chart version
+   * whose records had all reached Kafka was read again (each has one ChartEnd on s57.features).
+   */
   @Test
   @Order(3)
+  @Tag("slow")
+  void twentyRandomKillsDuringAProductionResumeToTheUninterruptedResult(@TempDir Path dir) throws Exception {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    Path input = Files.createDirectories(dir.resolve("input"));
+    copy(US1BS01M, input);
+    copy(US4IL10M, input);
+    Path dbv = dir.resolve("killed.dbv");
+    Path work = dir.resolve("work");
+    List<Long> kills = new ArrayList<>();
+    long loopStart = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      if (i == 10) {
+        copy(US4IL10M_UPDATE, input); // new work for the second half
+      }
+      try (RunProcess run = RunProcess.start(input, dbv, work, dir.resolve("run" + i + ".log"))) {
+        // Started (its first progress report): then a random moment of the production itself.
+        run.await(p -> true, 0, PRODUCTION);
+        long delay = random.nextInt(6000);
+        long until = System.nanoTime() + delay * 1_000_000L;
+        while (System.nanoTime() < until) {
+          Thread.sleep(50);
+          if (!run.isAlive()) {
+            throw new AssertionError("run " + i + " ended before its kill; " + run.errors());
+          }
+        }
+        kills.add(System.currentTimeMillis());
+        run.sigkill();
+        run.awaitExit(Duration.ofSeconds(30));
+      }
+    }
+    long loop = System.nanoTime() - loopStart;
+    try (RunProcess run = RunProcess.start(input, dbv, work, dir.resolve("final.log"), "--once")) {
+      assertEquals(0, run.awaitExit(PRODUCTION), run.errors());
+    }
+    System.out.printf("20 SIGKILLs (seed %d) in %d s, then run --once; kills at %s%n", seed, loop / 1_000_000_000L, kills);
+    DbvSnapshot resumed = DbvSnapshot.of(dbv);
+    assertEquals(baseline.hashes(), resumed.hashes(), "seed " + seed);
+    assertEquals(baseline.charts(), resumed.charts(), "seed " + seed);
+    Map<String, List<Long>> ends = chartEnds(work);
+    System.out.printf("ChartEnds by version: %s%n", ends);
+    // US4IL10M's base version ends only if it was read whole before its update arrived.
+    assertTrue(ends.keySet().containsAll(Set.of("US1BS01M:0", "US4IL10M:1"))
+        && Set.of("US1BS01M:0", "US4IL10M:0", "US4IL10M:1").containsAll(ends.keySet()), ends.toString());
+    ends.forEach((version, times) -> assertEquals(1, times.size(),
+        version + " was read again after all its records had reached Kafka: ChartEnds at " + times + ", kills at " + kills + ", seed " + seed));
+  }
+
+  @Test
+  @Order(4)
   void replayReproducesTheDbvFromTheTopicsAndAppliesNewSettings(@TempDir Path dir) throws Exception {
     Path work = baselineDir.resolve("work");
     Path same = dir.resolve("same.dbv");

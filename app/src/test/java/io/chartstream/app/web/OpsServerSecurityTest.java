@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OpsServerSecurityTest {
   @TempDir Path dir;
   private final List<String> calls = new ArrayList<>();
+  private final List<String> released = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private OpsServer server;
   private OpsMetrics metrics;
@@ -43,8 +44,8 @@ class OpsServerSecurityTest {
       @Override public void resume() { calls.add("resume"); }
     };
     metrics = new OpsMetrics().bind(() -> ProductionSnapshot.EMPTY);
-    server = OpsServer.operatorPage(new InetSocketAddress("127.0.0.1", 0), false, metrics, () -> ProductionSnapshot.EMPTY,
-        List::of, control, dir.resolve("none.dbv"));
+    server = OpsServer.operatorPage(new InetSocketAddress("127.0.0.1", 0), false, java.util.Set.of("charts.example.org"), metrics,
+        () -> ProductionSnapshot.EMPTY, List::of, control, dir.resolve("none.dbv"), released::add);
   }
 
   @AfterEach

@@ -2,33 +2,26 @@ package io.chartstream.dbv.render;
 
 import io.chartstream.schema.avro.Triangles;
 import java.awt.AlphaComposite;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Composite;
 import java.awt.Graphics2D;
 import java.awt.Shape;
-import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
-import java.awt.geom.Rectangle2D;
 import java.util.List;
 import java.util.Optional;
 import org.locationtech.jts.geom.Polygonal;
 
 /**
  * Fills area pieces: {@code AC(COLOUR[,TRANSPARENCY])} in the token's colour (transparency 0 to
- * 3 in quarters, as in the PresLib), and {@code AP(PATTERN)} as a light diagonal hatch, since
- * the PresLib's pattern shapes are not in the tile (except on meta objects, {@code M_…}, whose
- * data-quality patterns would cover the whole chart). The shape is the piece's triangles, all
- * in one path so that antialiasing or not, no seam shows between them; only a piece without
- * triangles falls back to its polygon geometry.
+ * 3 in quarters, as in the PresLib), and {@code AP(PATTERN)} with the PresLib pattern
+ * ({@link PatternPainter}), except on meta objects ({@code M_…}), whose data-quality and
+ * no-data patterns an ECDIS shows only on demand and which would cover the whole chart. The shape
+ * is the piece's triangles, all in one path so that antialiasing or not, no seam shows between
+ * them; only a piece without triangles falls back to its polygon geometry.
  *
  * <p>Stateless ({@code @Immutable}).
  */
 final class AreaPainter {
-  /** Distance between hatch lines, pixels. */
-  static final int HATCH_SPACING = 8;
-  private static final float HATCH_ALPHA = 0.45f;
-
   private AreaPainter() {}
 
   /** Draws the piece's {@code AC} and {@code AP}; the caller has clipped to the piece's tile. */
@@ -58,9 +51,11 @@ final class AreaPainter {
       }
     }
     // Meta objects' patterns (M_QUAL data quality, M_COVR no data) cover the whole chart and an
-    // ECDIS shows them only on demand; a hatch over everything would hide the chart.
-    if (!patterns.isEmpty() && !piece.feature().getObjectClass().startsWith("M_")) {
-      hatch(shape.get(), piece, context);
+    // ECDIS shows them only on demand; a pattern over everything would hide the chart.
+    if (!piece.feature().getObjectClass().startsWith("M_")) {
+      for (Instruction pattern : patterns) {
+        PatternPainter.paint(shape.get(), pattern, piece.feature(), context);
+      }
     }
   }
 
@@ -93,25 +88,5 @@ final class AreaPainter {
       path.closePath();
     }
     return path;
-  }
-
-  private static void hatch(Shape shape, Piece piece, PaintContext context) {
-    Graphics2D g = context.g();
-    Shape clipBefore = g.getClip();
-    Composite before = g.getComposite();
-    g.clip(shape);
-    Color ink = context.colours().firstOf(piece.feature(), Color.GRAY, "CHGRD", "CHGRF");
-    g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, HATCH_ALPHA));
-    g.setColor(ink);
-    g.setStroke(new BasicStroke(1f));
-    context.antialias(true);
-    Rectangle2D bounds = shape.getBounds2D();
-    // Lines at 45°, anchored to the image grid so neighbouring pieces' hatches line up.
-    double start = Math.floor((bounds.getMinX() - bounds.getMaxY()) / HATCH_SPACING) * HATCH_SPACING;
-    for (double offset = start; offset <= bounds.getMaxX() - bounds.getMinY(); offset += HATCH_SPACING) {
-      g.draw(new Line2D.Double(offset + bounds.getMinY(), bounds.getMinY(), offset + bounds.getMaxY(), bounds.getMaxY()));
-    }
-    g.setComposite(before);
-    g.setClip(clipBefore);
   }
 }

@@ -1,5 +1,6 @@
 package io.chartstream.dbv.render;
 
+import io.chartstream.s52.ColourTokens;
 import io.chartstream.schema.avro.PaletteColour;
 import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.TileFeature;
@@ -15,38 +16,46 @@ import java.util.Optional;
 /**
  * Colour tokens resolved for one palette. A tile record carries colours only inside its features'
  * styles, and a style names only the tokens its own {@code AC}/{@code LS}/{@code TX}/{@code TE}
- * use, so a renderer that needs another token (the {@code NODTA} background, the {@code SNDG1}
- * sounding colour of a feature drawn only by symbols) looks it up in every style of the tiles:
- * the book. A feature's own token wins over the book's (they agree when both come from one
- * presentation).
+ * use, so a renderer that needs another token (the {@code NODTA} background, the colours of a
+ * symbol, line style or pattern) looks it up in every style of the tiles: the book; and, for a
+ * token no style of the tiles names, in the symbol library's own colour tokens. A feature's own
+ * token wins over the book's, the book's over the library's (they agree when the tiles were
+ * styled with the library's presentation).
  *
  * <p>Immutable after construction ({@code @Immutable}).
  */
 public final class ColourBook {
   private final Palette palette;
   private final Map<String, PaletteColour> tokens;
+  private final ColourTokens library;
 
-  private ColourBook(Palette palette, Map<String, PaletteColour> tokens) {
+  private ColourBook(Palette palette, Map<String, PaletteColour> tokens, ColourTokens library) {
     this.palette = palette;
     this.tokens = Map.copyOf(tokens);
+    this.library = library;
   }
 
-  /** Every token of every feature's style in {@code tiles}; the first seen wins. */
+  /** Every token of every feature's style in {@code tiles}; the first seen wins; no library tokens. */
   public static ColourBook of(List<RclTile> tiles, Palette palette) {
+    return of(tiles, palette, new ColourTokens("none", Map.of()));
+  }
+
+  /** Every token of every feature's style in {@code tiles} (the first seen wins), then {@code library}'s. */
+  public static ColourBook of(List<RclTile> tiles, Palette palette, ColourTokens library) {
     List<TileFeature> features = new ArrayList<>();
     tiles.forEach(tile -> features.addAll(TileFeatures.of(tile)));
-    return ofFeatures(features, palette);
+    return ofFeatures(features, palette, library);
   }
 
-  /** Every token of every style of {@code features}; the first seen wins. */
-  public static ColourBook ofFeatures(Collection<TileFeature> features, Palette palette) {
+  /** Every token of every style of {@code features} (the first seen wins), then {@code library}'s. */
+  public static ColourBook ofFeatures(Collection<TileFeature> features, Palette palette, ColourTokens library) {
     Map<String, PaletteColour> tokens = new HashMap<>();
     for (TileFeature feature : features) {
       if (feature.getStyle() != null && feature.getStyle().getColours() != null) {
         feature.getStyle().getColours().forEach(tokens::putIfAbsent);
       }
     }
-    return new ColourBook(palette, tokens);
+    return new ColourBook(palette, tokens, library);
   }
 
   /** The palette this book resolves for. */
@@ -68,10 +77,16 @@ public final class ColourBook {
     return colour(token);
   }
 
-  /** A token as any style of the tiles gives it. */
+  /** A token as any style of the tiles gives it, else as the library gives it. */
   public Optional<Color> colour(String token) {
-    PaletteColour colour = token == null ? null : tokens.get(token);
-    return colour == null ? Optional.empty() : parse(palette.pick(colour));
+    if (token == null) {
+      return Optional.empty();
+    }
+    PaletteColour colour = tokens.get(token);
+    if (colour != null) {
+      return parse(palette.pick(colour));
+    }
+    return library.get(token).flatMap(c -> parse(palette.pick(c)));
   }
 
   /** The first of {@code candidates} the feature or the book knows, else {@code fallback}. */

@@ -27,7 +27,8 @@ public final class InstructionParser {
       return Optional.empty();
     }
     String name = trimmed.substring(0, open).strip().toUpperCase(java.util.Locale.ROOT);
-    return split(trimmed.substring(open + 1, trimmed.length() - 1)).map(args -> new Instruction(name, args));
+    List<Boolean> quoted = new ArrayList<>();
+    return split(trimmed.substring(open + 1, trimmed.length() - 1), quoted).map(args -> new Instruction(name, args, quoted));
   }
 
   /** Every instruction of a list that parses, in order. */
@@ -39,20 +40,25 @@ public final class InstructionParser {
     return list;
   }
 
-  private static Optional<List<String>> split(String body) {
+  /** The arguments of {@code body}; {@code quotedFlags} gets, per argument, whether it held a quote. */
+  private static Optional<List<String>> split(String body, List<Boolean> quotedFlags) {
     List<String> args = new ArrayList<>();
     if (body.isBlank()) {
       return Optional.of(args);
     }
     StringBuilder current = new StringBuilder();
     boolean quoted = false;
+    boolean hadQuote = false;
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
       if (c == '\'') {
         quoted = !quoted;
+        hadQuote = true;
       } else if (c == ',' && !quoted) {
         args.add(current.toString().strip());
+        quotedFlags.add(hadQuote);
         current.setLength(0);
+        hadQuote = false;
       } else {
         current.append(c);
       }
@@ -61,6 +67,7 @@ public final class InstructionParser {
       return Optional.empty();
     }
     args.add(current.toString().strip());
+    quotedFlags.add(hadQuote);
     return Optional.of(args);
   }
 }

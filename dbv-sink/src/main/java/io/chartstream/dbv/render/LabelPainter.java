@@ -5,16 +5,21 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes {@code TX} and {@code TE} texts at the feature's display point:
- * {@code TX(ATTRIBUTE,HJUST,VJUST,SPACE,'CHARS',XOFFS,YOFFS,COLOUR,GROUP)} and
+ * Lays out {@code TX} and {@code TE} texts at the feature's display point, for
+ * {@link LabelPlacer} to place without overlap:
+ * {@code TX(STRING,HJUST,VJUST,SPACE,'CHARS',XOFFS,YOFFS,COLOUR,GROUP)} and
  * {@code TE('FORMAT','ATTRIBUTES',HJUST,VJUST,SPACE,'CHARS',XOFFS,YOFFS,COLOUR,GROUP)}.
- * HJUST 1 centre, 2 right, 3 left; VJUST 1 bottom, 2 centre, 3 top (of the text, at the pivot);
- * CHARS is style, weight, width and body size in points (weight 6 and up bold); offsets are in
- * body sizes, y positive down. Only the display point's piece is labelled, so a feature split
- * over tiles is labelled once.
+ * STRING is an attribute's acronym, or a text in quotes written as it is; HJUST 1 centre, 2
+ * right, 3 left; VJUST 1 bottom, 2 centre, 3 top (of the text, at the pivot); CHARS is style,
+ * weight, width and body size in points (weight 6 and up bold); offsets are in body sizes, y
+ * positive down. Only the display point's piece is labelled, so a feature split over tiles is
+ * labelled once.
  *
  * <p>Stateless ({@code @Immutable}).
  */
@@ -24,14 +29,16 @@ final class LabelPainter {
 
   private LabelPainter() {}
 
-  static void paint(Piece piece, PaintContext context) {
+  /** The piece's texts laid out; {@code order} numbers them in the order met. */
+  static List<TextLabel> labels(Piece piece, PaintContext context, int order) {
     if (piece.feature().getDisplayPoint() == null) {
-      return;
+      return List.of();
     }
     Optional<Point2D> anchor = piece.anchor(context.viewport(), context.wkb());
     if (anchor.isEmpty()) {
-      return;
+      return List.of();
     }
+    List<TextLabel> labels = new ArrayList<>();
     for (Instruction instruction : piece.instructions()) {
       int first = switch (instruction.name()) {
         case "TX" -> 1;
@@ -41,27 +48,29 @@ final class LabelPainter {
       if (first < 0) {
         continue;
       }
-      Optional<String> text = instruction.name().equals("TX")
-          ? AttributeText.text(piece.feature().getAttributes(), instruction.arg(0).orElse(null))
-          : AttributeText.format(piece.feature().getAttributes(), instruction.arg(0).orElse(null), instruction.arg(1).orElse(null));
+      Optional<String> text = instruction.name().equals("TE")
+          ? AttributeText.format(piece.feature().getAttributes(), instruction.arg(0).orElse(null), instruction.arg(1).orElse(null))
+          : instruction.quoted(0) ? instruction.arg(0).map(String::strip).filter(s -> !s.isEmpty())
+          : AttributeText.text(piece.feature().getAttributes(), instruction.arg(0).orElse(null));
       if (text.isPresent()) {
-        draw(text.get(), instruction, first, anchor.get(), piece, context);
+        labels.add(layout(text.get(), instruction, first, anchor.get(), piece, context, order + labels.size()));
       }
     }
+    return labels;
   }
 
-  private static void draw(String text, Instruction instruction, int first, Point2D anchor, Piece piece, PaintContext context) {
+  private static TextLabel layout(String text, Instruction instruction, int first, Point2D anchor, Piece piece,
+                                  PaintContext context, int order) {
     String chars = instruction.arg(first + 3).orElse("15110");
     int points = chars.length() >= 5 ? parse(chars.substring(3), 10) : 10;
     int weight = chars.length() >= 2 ? parse(chars.substring(1, 2), 5) : 5;
     float sizePx = (float) Math.clamp(points * PX_PER_POINT, 7, 30);
     Graphics2D g = context.g();
     context.antialias(true);
-    g.setFont(new Font(Font.SANS_SERIF, weight >= 6 ? Font.BOLD : Font.PLAIN, 1).deriveFont(sizePx));
+    Font font = new Font(Font.SANS_SERIF, weight >= 6 ? Font.BOLD : Font.PLAIN, 1).deriveFont(sizePx);
     Color ink = context.colours().colour(piece.feature(), instruction.arg(first + 6).orElse(null))
         .orElseGet(() -> context.colours().firstOf(piece.feature(), Color.BLACK, "CHBLK"));
-    g.setColor(ink);
-    FontMetrics metrics = g.getFontMetrics();
+    FontMetrics metrics = g.getFontMetrics(font);
     int width = metrics.stringWidth(text);
     double x = anchor.getX() + instruction.number(first + 4, 0) * sizePx;
     double y = anchor.getY() + instruction.number(first + 5, 0) * sizePx;
@@ -75,7 +84,8 @@ final class LabelPainter {
       case 2 -> (metrics.getAscent() - metrics.getDescent()) / 2.0;
       default -> 0;
     };
-    g.drawString(text, (float) x, (float) y);
+    Rectangle2D bounds = new Rectangle2D.Double(x, y - metrics.getAscent(), width, metrics.getAscent() + metrics.getDescent());
+    return new TextLabel(text, font, ink, (float) x, (float) y, bounds, piece.priority(), order);
   }
 
   private static int parse(String digits, int fallback) {

@@ -1,6 +1,5 @@
 package io.chartstream.dbv.render;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Shape;
@@ -11,9 +10,9 @@ import org.locationtech.jts.geom.Polygonal;
 
 /**
  * Strokes line pieces and area boundaries: {@code LS(PSTYLE,WIDTH,COLOUR)} with its pattern,
- * width and colour ({@link LineStyle}); {@code LC(NAME)}, a complex line whose symbol is not in
- * the tile, as a thin solid line in a neutral grey. Points have no line. The caller clips to the
- * piece's tile, which also hides the cut edges an area piece has along the tile buffer.
+ * width and colour ({@link LineStyle}); {@code LC(NAME)}, a PresLib complex line style, by
+ * {@link ComplexLinePainter}. Points have no line. The caller clips to the piece's tile, which
+ * also hides the cut edges an area piece has along the tile buffer.
  *
  * <p>Stateless ({@code @Immutable}).
  */
@@ -25,8 +24,9 @@ final class LinePainter {
     if (piece.named("LS").isEmpty() && piece.named("LC").isEmpty()) {
       return;
     }
+    Optional<Geometry> geometry = piece.geometry(context.wkb()).filter(g -> !g.isEmpty());
     Optional<Shape> path = path(piece, context);
-    if (path.isEmpty()) {
+    if (path.isEmpty() || geometry.isEmpty()) {
       return;
     }
     Graphics2D g = context.g();
@@ -41,9 +41,7 @@ final class LinePainter {
           g.draw(path.get());
         }
       } else if (instruction.name().equals("LC")) {
-        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.setColor(context.colours().firstOf(piece.feature(), Color.GRAY, "CHGRD"));
-        g.draw(path.get());
+        ComplexLinePainter.paint(piece, instruction, geometry.get(), context);
       }
     }
   }

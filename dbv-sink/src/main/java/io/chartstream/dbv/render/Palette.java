@@ -1,5 +1,6 @@
 package io.chartstream.dbv.render;
 
+import io.chartstream.s52.TokenColour;
 import io.chartstream.schema.avro.PaletteColour;
 
 /**
@@ -13,6 +14,15 @@ public enum Palette {
   DUSK,
   /** Night: dark screen that keeps the bridge's night vision. */
   NIGHT;
+
+  /** This palette's hex value of a library token. */
+  public String pick(TokenColour colour) {
+    return switch (this) {
+      case DAY -> colour.day();
+      case DUSK -> colour.dusk();
+      case NIGHT -> colour.night();
+    };
+  }
 
   /** This palette's hex value of a token, e.g. {@code #b3daff}. */
   public String pick(PaletteColour colour) {

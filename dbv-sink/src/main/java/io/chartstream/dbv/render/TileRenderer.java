@@ -12,33 +12,48 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * Draws RCL tiles into an image from the tile records alone (no symbol library, no source
- * chart): a quick look at what the topology produced, in any S-52 palette.
+ * Draws RCL tiles into an image in S-52: from the tile records (geometry, triangles, display
+ * points, styles) and the converted PresLib symbol library ({@link SymbolShapes}: symbols,
+ * complex line styles, area patterns and colour tokens), in any S-52 palette.
  *
  * <p>Order: tiles of coarser levels first (a finer chart covers a coarser one where both have
  * data); within a level, every piece of every tile by display priority, areas before lines
- * before points at equal priority, then the texts (TX, TE, soundings) of that level on top, so
- * a fill drawn later never hides a label. The background is {@code NODTA} if any style names it,
- * else a grey.
+ * before points at equal priority, then the texts (TX, TE) of that level on top, so a fill drawn
+ * later never hides a label. Texts are decluttered ({@link LabelPlacer}): by display priority,
+ * none over another placed before it in the render. The background is {@code NODTA}.
  *
  * <p>Per piece (see each painter for its rules): {@link AreaPainter} fills ({@code AC}) and
- * hatches ({@code AP}), {@link LinePainter} strokes ({@code LS}, {@code LC}), both clipped to
- * the piece's own tile, since pieces reach into their neighbours' buffer and would otherwise be
- * drawn twice with cut edges showing; {@link SymbolPainter} ({@code SY}),
- * {@link LightSectorPainter} ({@code LG}, {@code AR}), {@link LabelPainter} ({@code TX},
- * {@code TE}) and {@link SoundingPainter} draw at the piece's anchor, whole, since each feature
- * has exactly one anchor. Instructions nobody draws ({@code CS} left unresolved, anything
- * unknown) are skipped; a malformed piece draws what it can and never fails the image.
+ * patterns ({@code AP}, {@link PatternPainter}), {@link LinePainter} strokes ({@code LS}) and
+ * complex lines ({@code LC}, {@link ComplexLinePainter}), all clipped to the piece's own tile,
+ * since pieces reach into their neighbours' buffer and would otherwise be drawn twice with cut
+ * edges showing; {@link SymbolPainter} ({@code SY}, soundings' digits included),
+ * {@link LightSectorPainter} ({@code LG}, {@code AR}) and {@link LabelPainter} ({@code TX},
+ * {@code TE}) draw at the piece's anchor, whole, since each feature has exactly one anchor.
+ * Instructions nobody draws (anything unknown) are skipped; a malformed piece draws what it can
+ * and never fails the image.
  *
- * <p>Stateless ({@code @Immutable}): each call has its own canvas and readers, so one renderer
- * may serve many threads.
+ * <p>Immutable ({@code @Immutable}): each call has its own canvas and readers, and the symbol
+ * library is thread-safe, so one renderer may serve many threads.
  */
 public final class TileRenderer {
   private static final Comparator<Piece> DRAWING_ORDER = Comparator.comparingInt(Piece::priority)
       .thenComparing(Comparator.comparingInt((Piece p) -> p.feature().getPrimitive()).reversed());
+
+  private final SymbolShapes symbols;
+
+  /** A renderer with chartstream's built-in library (config/s52, converted from the PresLib). */
+  public TileRenderer() {
+    this(SymbolShapes.builtIn());
+  }
+
+  /** A renderer with its own library. */
+  public TileRenderer(SymbolShapes symbols) {
+    this.symbols = symbols;
+  }
 
   /**
    * Draws {@code tiles} over {@code area} (EPSG:3395 metres) into a new
@@ -46,19 +61,27 @@ public final class TileRenderer {
    * skipped.
    */
   public BufferedImage render(List<RclTile> tiles, Envelope area, int widthPx, int heightPx, Palette palette) {
+    return render(tiles, area, widthPx, heightPx, palette, label -> { });
+  }
+
+  /** As {@link #render(List, Envelope, int, int, Palette)}, telling {@code placed} each text drawn. */
+  BufferedImage render(List<RclTile> tiles, Envelope area, int widthPx, int heightPx, Palette palette,
+                       Consumer<TextLabel> placed) {
     Viewport viewport = new Viewport(area, widthPx, heightPx);
     BufferedImage image = new BufferedImage(widthPx, heightPx, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       Map<Integer, List<Piece>> levels = piecesByLevel(tiles, area);
-      ColourBook colours = ColourBook.ofFeatures(levels.values().stream().flatMap(List::stream).map(Piece::feature).toList(), palette);
-      PaintContext context = PaintContext.of(g, viewport, colours);
+      ColourBook colours = ColourBook.ofFeatures(levels.values().stream().flatMap(List::stream).map(Piece::feature).toList(),
+          palette, symbols.colours());
+      PaintContext context = PaintContext.of(g, viewport, colours, symbols);
       g.setColor(colours.colour("NODTA").orElse(background(palette)));
       g.fillRect(0, 0, widthPx, heightPx);
+      LabelPlacer labels = new LabelPlacer();
       for (List<Piece> level : levels.values()) {
         level.sort(DRAWING_ORDER);
         level.forEach(piece -> paintGraphics(piece, context));
-        level.forEach(piece -> paintTexts(piece, context));
+        labels.place(texts(level, context), g).forEach(placed);
       }
     } finally {
       g.dispose();
@@ -66,7 +89,7 @@ public final class TileRenderer {
     return image;
   }
 
-  /** The grey behind everything when no style names {@code NODTA}. */
+  /** The grey behind everything when neither the styles nor the library name {@code NODTA}. */
   static Color background(Palette palette) {
     return switch (palette) {
       case DAY -> new Color(0xbcbcbc);
@@ -110,12 +133,15 @@ public final class TileRenderer {
     }
   }
 
-  private static void paintTexts(Piece piece, PaintContext context) {
-    try {
-      SoundingPainter.paint(piece, context);
-      LabelPainter.paint(piece, context);
-    } catch (RuntimeException e) {
-      // As above: skip what cannot be drawn.
+  private static List<TextLabel> texts(List<Piece> level, PaintContext context) {
+    List<TextLabel> texts = new ArrayList<>();
+    for (Piece piece : level) {
+      try {
+        texts.addAll(LabelPainter.labels(piece, context, texts.size()));
+      } catch (RuntimeException e) {
+        // As above: skip what cannot be drawn.
+      }
     }
+    return texts;
   }
 }

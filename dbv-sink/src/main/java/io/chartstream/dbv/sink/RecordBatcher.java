@@ -1,5 +1,7 @@
 package io.chartstream.dbv.sink;
 
+import io.chartstream.dbv.DbvException;
+
 import io.chartstream.dbv.DbvBatch;
 import io.chartstream.dbv.DbvChart;
 import io.chartstream.dbv.SourcePartition;
@@ -41,14 +43,22 @@ final class RecordBatcher {
     List<DbvChart> charts = new ArrayList<>();
     Set<String> removed = new HashSet<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
-      if (record.topic().equals(tilesTopic)) {
-        // A tombstone on rcl.tiles would only mean compaction of a deleted RCL; the topology never
-        // deletes tiles, so there is nothing to apply.
-        if (record.value() != null) {
-          tileList.add(tiles.read(record.topic(), record.value()));
+      try {
+        if (record.topic().equals(tilesTopic)) {
+          // A tombstone on rcl.tiles would only mean compaction of a deleted RCL; the topology never
+          // deletes tiles, so there is nothing to apply.
+          if (record.value() != null) {
+            tileList.add(tiles.read(record.topic(), record.value()));
+          }
+        } else if (record.topic().equals(catalogTopic)) {
+          applyCatalog(record, charts, removed);
         }
-      } else if (record.topic().equals(catalogTopic)) {
-        applyCatalog(record, charts, removed);
+      } catch (RuntimeException e) {
+        // Only the topology writes rcl.tiles, and only ingest charts.catalog: a record neither wrote
+        // means the topic is not what the dbv is made from. The sink stops rather than leave a hole
+        // in the dbv, and says where.
+        throw new DbvException("cannot decode the record at offset " + record.offset() + " of " + record.topic()
+            + " partition " + record.partition() + ": " + e.getMessage(), e);
       }
     }
     Map<SourcePartition, Long> nextOffsets = new java.util.HashMap<>();

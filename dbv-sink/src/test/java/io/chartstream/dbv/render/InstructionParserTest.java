@@ -25,6 +25,11 @@ class InstructionParserTest {
     Instruction tx = InstructionParser.parse("TX(OBJNAM,1,2,2,'15110',0,0,CHBLK,26)").orElseThrow();
     assertEquals("15110", tx.args().get(4));
     assertEquals(26, tx.number(8, 0));
+    // Which arguments were quoted: TX('cable',…) writes the text, TX(OBJNAM,…) an attribute's value.
+    assertTrue(!tx.quoted(0) && tx.quoted(4) && !tx.quoted(8) && !tx.quoted(99));
+    Instruction literal = InstructionParser.parse("TX('cable, overhead',3,2,2,'14108',0,0,CHBLK,11)").orElseThrow();
+    assertEquals("cable, overhead", literal.args().getFirst());
+    assertTrue(literal.quoted(0) && !literal.quoted(1));
   }
 
   @Test

@@ -28,9 +28,10 @@ import org.locationtech.jts.geom.Envelope;
  * End to end on real data: the ECDIS Chart 1 cells (the IHO's test chart showing every symbol
  * of the library) read through GDAL, turned into tiles by the topology, and the tiles of the
  * chart that reaches the most RCLs drawn in day, dusk and night; and the same for a NOAA harbour
- * cell (US5WA22M, Seattle, updates applied). The PNGs are written to
- * {@code target/render/} for a person to look at; the test checks the images are charts, not
- * blanks: many colours, the areas' fill colours among them. GDAL-bound, so tagged slow.
+ * cell (US5WA22M, Tacoma, updates applied); the three busiest tiles also alone at 1024 pixels
+ * (a harbour chart's scale). The PNGs are written to {@code target/render/} for a person to look at; the
+ * test checks the images are charts, not blanks (many colours, the areas' fill colours among
+ * them), and that no two texts placed on a tile overlap. GDAL-bound, so tagged slow.
  */
 @Tag("slow")
 class RealChartRenderTest {
@@ -66,6 +67,14 @@ class RealChartRenderTest {
     Viewport size = Viewport.fitting(area, MAX_PX, MAX_PX);
     for (Palette palette : Palette.values()) {
       BufferedImage image = new TileRenderer().render(chosen, area, size.width(), size.height(), palette);
+      if (palette == Palette.DAY) {
+        // The three busiest tiles, each alone at a harbour chart's scale (a whole render each).
+        int texts = 0;
+        for (RclTile tile : chosen.stream().sorted(Comparator.comparingInt((RclTile t) -> -TileFeatures.count(t))).limit(3).toList()) {
+          texts += textsNeverOverlap(tile, palette);
+        }
+        assertTrue(texts >= 10, chart + ": only " + texts + " texts placed");
+      }
       Path png = OUT.resolve(chart + "-" + palette.name().toLowerCase(java.util.Locale.ROOT) + ".png");
       ImageIO.write(image, "png", png.toFile());
 
@@ -75,6 +84,21 @@ class RealChartRenderTest {
       long shown = areaColours.stream().filter(colours::contains).count();
       assertTrue(shown >= 2, png + ": " + shown + " of the " + areaColours.size() + " area colours appear");
     }
+  }
+
+  /** Draws one tile at 1024 pixels; the texts placed on it, pairwise, share no pixel. */
+  private static int textsNeverOverlap(RclTile tile, Palette palette) {
+    List<TextLabel> placed = new java.util.ArrayList<>();
+    Envelope square = TileEnvelope.of(tile);
+    new TileRenderer().render(List.of(tile), square, 1024, 1024, palette, placed::add);
+    for (int i = 0; i < placed.size(); i++) {
+      for (int j = i + 1; j < placed.size(); j++) {
+        assertFalse(placed.get(i).bounds().intersects(placed.get(j).bounds()),
+            "'" + placed.get(i).text() + "' and '" + placed.get(j).text() + "' overlap on " + tile.getLevel() + "/"
+                + tile.getRow() + "/" + tile.getCol());
+      }
+    }
+    return placed.size();
   }
 
   /** The chart contributing to the most tiles (ties: the first by name). */

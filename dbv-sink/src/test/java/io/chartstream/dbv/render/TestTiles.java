@@ -70,10 +70,10 @@ final class TestTiles {
     return this;
   }
 
-  /** A red lateral buoy drawn by {@code SY(BOYLAT13)} at a fraction of the tile. */
+  /** A green conical lateral buoy, {@code SY(BOYLAT13)} of the simplified table, at a fraction of the tile. */
   TestTiles buoy(double fx, double fy) {
     TileFeature buoy = feature("BOYLAT", 1, point(x(fx), y(fy), Double.NaN), 8, List.of("SY(BOYLAT13)"), Map.of());
-    buoy.setAttributes(Map.of("COLOUR", new io.chartstream.schema.avro.StringList(List.of("3"))));
+    buoy.setAttributes(Map.of("COLOUR", new io.chartstream.schema.avro.StringList(List.of("4"))));
     buoy.setDisplayPoint(new DisplayPoint(x(fx), y(fy)));
     features.add(buoy);
     return this;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chartstream.schema.avro.RclTile;
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +66,14 @@ class TileRendererTest {
     assertEquals(0xb3daff, rgb(image, cx + 30, cy), "and nothing much further");
   }
 
+  /** BOYLAT13, the simplified green conical buoy: a filled triangle over its pivot, CHGRN by the library. */
   @Test
-  void theBuoyIsAMarkerInItsColour() {
-    BufferedImage image = render(Palette.DAY, chart());
-    Color red = new Color(rgb(image, px(0.75), py(0.75)));
-    assertTrue(red.getRed() > 150 && red.getGreen() < 80, "COLOUR 3 is red: " + red);
+  void theBuoyIsItsSymbolInItsColour() {
+    int green = Integer.parseInt(io.chartstream.s52.ColourTokens.builtIn().get("CHGRN").orElseThrow().day().substring(1), 16);
+    // 3 pixels below the pivot lies inside the triangle (PU1157,1102;PD1157,663;PD724,1102 around pivot 1033,960).
+    assertEquals(green, rgb(render(Palette.DAY, chart()), px(0.75), py(0.75) + 3));
+    int nightGreen = Integer.parseInt(io.chartstream.s52.ColourTokens.builtIn().get("CHGRN").orElseThrow().night().substring(1), 16);
+    assertEquals(nightGreen, rgb(render(Palette.NIGHT, chart()), px(0.75), py(0.75) + 3));
   }
 
   @Test

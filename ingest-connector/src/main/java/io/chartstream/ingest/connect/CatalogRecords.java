@@ -44,6 +44,7 @@ final class CatalogRecords {
             .setBbox(entry.hasBoundingBox() ? new BoundingBox(entry.southLatitude(), entry.westLongitude(),
                 entry.northLatitude(), entry.eastLongitude()) : null)
             .setCatalogCrc(entry.crc())
+            .setCatalogFile(catalogPath)
             .build());
       }
     }

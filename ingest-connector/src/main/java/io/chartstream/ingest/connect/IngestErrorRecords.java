@@ -46,8 +46,12 @@ final class IngestErrorRecords {
         List.of(encoder.error(problem.file(), error, partition, OffsetLedger.offset(done))));
   }
 
+  /**
+   * The file's first bytes, never through a symbolic link: a link may lead outside the input
+   * (that is one of the problems reported), and nothing from outside goes on a topic.
+   */
   private static ByteBuffer firstBytes(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return ByteBuffer.wrap(in.readNBytes(FIRST_BYTES));
     } catch (IOException e) {
       return null; // gone or unreadable: the reason says so

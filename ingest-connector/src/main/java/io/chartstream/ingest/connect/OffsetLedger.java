@@ -15,15 +15,26 @@ final class OffsetLedger {
   static final String VALUE = "done";
 
   private final OffsetStorageReader reader;
+  private final AckedUnits acked;
   private final Map<Map<String, String>, String> done = new HashMap<>();
 
   OffsetLedger(OffsetStorageReader reader) {
+    this(reader, null);
+  }
+
+  /** With {@code acked} (may be null): units acknowledged since Connect last stored its offsets. */
+  OffsetLedger(OffsetStorageReader reader, AckedUnits acked) {
     this.reader = reader;
+    this.acked = acked;
   }
 
   /** The value recorded as done for {@code partition}, or "" if none. */
   String done(Map<String, String> partition) {
     return done.computeIfAbsent(partition, p -> {
+      String acknowledged = acked == null ? null : acked.done(p);
+      if (acknowledged != null) {
+        return acknowledged; // at least as new as Connect's stored offset, which is flushed later
+      }
       Map<String, Object> offset = reader == null ? null : reader.offset(p);
       return offset == null ? "" : String.valueOf(offset.getOrDefault(VALUE, ""));
     });

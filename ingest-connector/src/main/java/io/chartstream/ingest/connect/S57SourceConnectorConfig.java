@@ -58,6 +58,17 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
   public static final String BATCH_CONF = "batch.max.records";
   private static final String BATCH_DOC = "Most records one poll hands to Connect.";
   /** Set by the connector for each task: this task's index and the number of tasks. */
+  public static final String RECORD_MAX_BYTES_CONF = "record.max.bytes";
+  private static final String RECORD_MAX_BYTES_DOC = "Largest record written (the features topic's max.message.bytes and the"
+      + " worker producer's max.request.size, less room for the key and framing). A feature whose record would be larger is"
+      + " left out of its chart version and reported as one feature_too_large dead letter per chart version.";
+  /** 16 MiB, chartstream's record limit on every topic, less 64 KiB for the key and framing. */
+  public static final int DEFAULT_RECORD_MAX_BYTES = 16 * 1024 * 1024 - 64 * 1024;
+  public static final String ACKED_DIR_CONF = "acked.units.dir";
+  private static final String ACKED_DIR_DOC = "A directory of the worker's where each task writes down, the moment Kafka"
+      + " acknowledges the last record of a chart version (or catalogue, or dead letter), that it is done; read at start"
+      + " besides Connect's offsets. For a standalone worker, whose offsets are stored only every offset.flush.interval.ms:"
+      + " a crash in between then does not make it read again what had arrived. Empty (the default): Connect's offsets only.";
   static final String TASK_INDEX_CONF = "task.index";
   static final String TASK_COUNT_CONF = "task.count";
 
@@ -77,6 +88,8 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
       .define(SETTLE_CONF, Type.LONG, 1000L, Range.atLeast(0), Importance.LOW, SETTLE_DOC)
       .define(SETTLE_COMPLETE_CONF, Type.LONG, 100L, Range.atLeast(0), Importance.LOW, SETTLE_COMPLETE_DOC)
       .define(BATCH_CONF, Type.INT, 5000, Range.atLeast(1), Importance.LOW, BATCH_DOC)
+      .define(RECORD_MAX_BYTES_CONF, Type.INT, DEFAULT_RECORD_MAX_BYTES, Range.atLeast(1024), Importance.LOW, RECORD_MAX_BYTES_DOC)
+      .define(ACKED_DIR_CONF, Type.STRING, "", Importance.LOW, ACKED_DIR_DOC)
       .define(TASK_INDEX_CONF, Type.INT, 0, Range.atLeast(0), Importance.LOW, "Set by the connector.")
       .define(TASK_COUNT_CONF, Type.INT, 1, Range.atLeast(1), Importance.LOW, "Set by the connector.");
 
@@ -95,6 +108,9 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
   public final long settleMillis;
   public final long completeSettleMillis;
   public final int batchMaxRecords;
+  public final int recordMaxBytes;
+  /** Where acknowledged units are written down, if anywhere. */
+  public final Optional<Path> ackedDir;
   public final int taskIndex;
   public final int taskCount;
 
@@ -118,6 +134,9 @@ public final class S57SourceConnectorConfig extends AbstractConfig {
     settleMillis = getLong(SETTLE_CONF);
     completeSettleMillis = getLong(SETTLE_COMPLETE_CONF);
     batchMaxRecords = getInt(BATCH_CONF);
+    recordMaxBytes = getInt(RECORD_MAX_BYTES_CONF);
+    String acked = getString(ACKED_DIR_CONF);
+    ackedDir = acked.isBlank() ? Optional.empty() : Optional.of(Path.of(acked).toAbsolutePath().normalize());
   }
 
   /** Whether {@code input} names an S3 location rather than a directory. */

@@ -7,6 +7,7 @@ import io.chartstream.ingest.s57.CellFiles;
 import io.chartstream.ingest.s57.ChartContents;
 import io.chartstream.ingest.s57.ChartReadException;
 import io.chartstream.ingest.s57.ChartReader;
+import io.chartstream.ingest.s57.EncryptedCell;
 import io.chartstream.ingest.s57.FileStamp;
 import io.chartstream.ingest.s57.IngestProblem;
 import io.chartstream.ingest.s57.InputScan;
@@ -28,6 +29,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
@@ -74,8 +76,14 @@ public final class S57SourceTask extends SourceTask {
   private final Deque<SourceRecord> ready = new ArrayDeque<>();
   /** Last records of units, to close a transaction on when the worker runs exactly-once. */
   private final List<SourceRecord> unitEnds = new ArrayList<>();
+  /** Last records of units handed to Connect, and their unit, until Kafka acknowledges them. */
+  private final Map<SourceRecord, WorkUnit> unacknowledged = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+  /** Units acknowledged since Connect last stored its offsets; null unless configured. */
+  private AckedUnits acked;
   /** CRCS from the catalogues, by absolute cell path. */
   private final Map<Path, CatalogEntry> catalogued = new HashMap<>();
+  /** The folder of the catalogue listing each catalogued cell, by absolute cell path. */
+  private final Map<Path, Path> catalogFolders = new HashMap<>();
   /**
    * Changes under a local input directory, so a scan follows a copied file at once; null for an
    * s3:// input or where the directory cannot be watched, which then is scanned periodically only.
@@ -103,7 +111,8 @@ public final class S57SourceTask extends SourceTask {
     watch = mirror == null ? InputWatch.open(config.input).orElse(null) : null;
     registry = RestSchemaRegistryClient.fromUrl(config.schemaRegistryUrl);
     encoder = new RecordEncoder(registry, config);
-    ledger = new OffsetLedger(context == null ? null : context.offsetStorageReader());
+    acked = config.ackedDir.map(dir -> AckedUnits.open(dir, config.taskIndex)).orElse(null);
+    ledger = new OffsetLedger(context == null ? null : context.offsetStorageReader(), acked);
   }
 
   @Override
@@ -122,6 +131,9 @@ public final class S57SourceTask extends SourceTask {
       }
       ready.addAll(unit.records());
       unitEnds.add(unit.last());
+      if (acked != null) {
+        unacknowledged.put(unit.last(), unit);
+      }
       ledger.markDone(unit.partition(), unit.doneValue());
     }
     List<SourceRecord> batch = new ArrayList<>(Math.min(ready.size(), config.batchMaxRecords));
@@ -210,7 +222,7 @@ public final class S57SourceTask extends SourceTask {
       }
       for (ObjectFailure failure : sync.failures()) {
         String file = failure.key().substring(config.s3Input.get().key().length()).replaceFirst("^/", "");
-        IngestProblem problem = new IngestProblem(file, null, "download", "download_failed",
+        IngestProblem problem = new IngestProblem(file, null, "download", failure.outside() ? "outside_input" : "download_failed",
             "s3://" + config.s3Input.get().bucket() + "/" + failure.key() + ": " + failure.reason());
         if (config.owns(problem.file())) {
           planned.add(() -> report(problem));
@@ -237,7 +249,7 @@ public final class S57SourceTask extends SourceTask {
     planned.add(() -> {
       try {
         List<CatalogEntry> entries = CatalogReader.read(catalog);
-        entries.forEach(e -> catalogued.put(CatalogRecords.resolve(catalog, e), e));
+        entries.forEach(e -> remember(catalog, e));
         String previous = ledger.done(partition);
         return CatalogRecords.of(path, stamp, entries,
                 chartId -> config.owns(chartId) && ledger.done(Map.of("chart", chartId)).isEmpty(), encoder, previous)
@@ -254,15 +266,28 @@ public final class S57SourceTask extends SourceTask {
     });
   }
 
+  private void remember(Path catalog, CatalogEntry entry) {
+    Path cell = CatalogRecords.resolve(catalog, entry);
+    catalogued.put(cell, entry);
+    catalogFolders.put(cell, catalog.getParent());
+  }
+
   private void rememberCatalogued(Path catalog, String path) {
     try {
-      CatalogReader.read(catalog).forEach(e -> catalogued.put(CatalogRecords.resolve(catalog, e), e));
+      CatalogReader.read(catalog).forEach(e -> remember(catalog, e));
     } catch (S57FormatException e) {
       LOGGER.debug("Catalogue {} was reported unreadable before", path);
     }
   }
 
   private WorkUnit readChart(CellFiles cell, Map<String, String> partition) {
+    Optional<Path> outside = outsideOfInput(cell);
+    if (outside.isPresent()) {
+      // The scan refused links leading out; this one was changed since. Read nothing of it.
+      ledger.markDone(partition, cell.fingerprint());
+      return report(new IngestProblem(FileStamp.relative(config.input, outside.get()), cell.chartId(), "discover", "outside_input",
+          "the file now leads outside the input " + config.input + ": refused, nothing of it is read"));
+    }
     CatalogEntry listed = catalogued.get(cell.base().toAbsolutePath().normalize());
     if (listed != null && !crcMatches(cell.base(), listed.crcValue())) {
       ledger.markDone(partition, cell.fingerprint());
@@ -273,13 +298,19 @@ public final class S57SourceTask extends SourceTask {
       long start = System.nanoTime();
       ChartContents chart = ChartReader.read(cell);
       chart.problems().forEach(p -> planned.addFirst(() -> report(p)));
-      WorkUnit unit = ChartVersionRecords.of(chart, listed == null ? null : listed.crc(), encoder, partition, ledger.done(partition));
+      WorkUnit unit = ChartVersionRecords.of(chart, listed == null ? null : listed.crc(), encoder, partition, ledger.done(partition),
+          config.recordMaxBytes, p -> planned.addFirst(() -> report(p)));
       LOGGER.info("Read {} ({} with {} updates): {} features in {} ms", cell.chartId(), cell.basePath(),
           cell.updates().size(), chart.features().size(), (System.nanoTime() - start) / 1_000_000);
       return unit;
     } catch (ChartReadException e) {
       ledger.markDone(partition, cell.fingerprint());
       IngestProblem p = e.problem();
+      Optional<String> encrypted = listed != null && p.stage().equals("open")
+          ? EncryptedCell.reason(cell.base(), catalogFolders.get(cell.base().toAbsolutePath().normalize())) : Optional.empty();
+      if (encrypted.isPresent()) {
+        return report(new IngestProblem(p.file(), cell.chartId(), "open", "encrypted_cell", encrypted.get()));
+      }
       return report(new IngestProblem(p.file(), cell.chartId(), p.stage(), p.code(), p.reason()));
     } catch (RuntimeException e) {
       // A bug or a surprise in one cell must not stop the delivery: report it and go on.
@@ -287,6 +318,23 @@ public final class S57SourceTask extends SourceTask {
       ledger.markDone(partition, cell.fingerprint());
       return report(new IngestProblem(cell.basePath(), cell.chartId(), "read", "unexpected_failure", e.toString()));
     }
+  }
+
+  /** The first file of the chain whose real path is outside the input, if any (a link changed since the scan). */
+  private Optional<Path> outsideOfInput(CellFiles cell) {
+    List<Path> files = new ArrayList<>(cell.updates());
+    files.addFirst(cell.base());
+    try {
+      Path root = config.input.toRealPath();
+      for (Path file : files) {
+        if (!file.toRealPath().startsWith(root)) {
+          return Optional.of(file);
+        }
+      }
+    } catch (IOException e) {
+      // Vanished or unreadable: the read itself reports it.
+    }
+    return Optional.empty();
   }
 
   private static boolean crcMatches(Path file, OptionalLong expected) {
@@ -316,6 +364,15 @@ public final class S57SourceTask extends SourceTask {
     return IngestErrorRecords.of(problem, config.input, stamp, encoder);
   }
 
+  /** Kafka acknowledged {@code record}: when it ends a unit, that unit is written down as done at once. */
+  @Override
+  public void commitRecord(SourceRecord record, org.apache.kafka.clients.producer.RecordMetadata metadata) {
+    WorkUnit unit = unacknowledged.remove(record);
+    if (unit != null && metadata != null && acked != null) {
+      acked.record(unit.partition(), unit.doneValue());
+    }
+  }
+
   @Override
   public void stop() {
     if (watch != null) {
@@ -323,6 +380,9 @@ public final class S57SourceTask extends SourceTask {
     }
     if (mirror != null) {
       mirror.close();
+    }
+    if (acked != null) {
+      acked.close();
     }
     if (registry != null) {
       try {

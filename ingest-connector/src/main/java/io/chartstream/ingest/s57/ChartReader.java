@@ -13,6 +13,8 @@ import java.util.Locale;
 
 /**
  * Reads one chart version, a base cell with its updates applied, through GDAL's S-57 driver.
+ * GDAL opens the base through a {@link StagedCell}, so it applies exactly the updates of
+ * {@link CellFiles#updates()}, those the scan checked, and no other file it would find beside it.
  *
  * <p>Open options: {@code UPDATES=APPLY} (GDAL applies the {@code .001…} files beside the base
  * in sequence), {@code SPLIT_MULTIPOINT=ON} and {@code ADD_SOUNDG_DEPTH=ON} (one point per
@@ -33,7 +35,13 @@ public final class ChartReader {
    *                            file and GDAL's reason)
    */
   public static ChartContents read(CellFiles files) throws ChartReadException {
-    try (OgrDataset dataset = OgrDataset.open(files.base(), "S57", OPEN_OPTIONS)) {
+    try (StagedCell staged = StagedCell.of(files)) {
+      return read(files, staged);
+    }
+  }
+
+  private static ChartContents read(CellFiles files, StagedCell staged) throws ChartReadException {
+    try (OgrDataset dataset = OgrDataset.open(staged.base(), "S57", OPEN_OPTIONS)) {
       DatasetIdentification dsid = null;
       List<OgrLayer> featureLayers = new ArrayList<>();
       for (OgrLayer layer : dataset.layers()) {
@@ -58,11 +66,12 @@ public final class ChartReader {
         });
       }
       return new ChartContents(files, dsid, features, coverage.wkb(), coverage.bbox(),
-          unappliedUpdates(files, dsid, dataset.openWarnings()));
+          unappliedUpdates(files, dsid, dataset.openWarnings().stream().map(w -> staged.unstaged(w, files.base().getParent())).toList()));
     } catch (GdalException e) {
       boolean vanished = !Files.exists(files.base());
       throw new ChartReadException(files.basePath(), e.code().startsWith("open") ? "open" : "read",
-          vanished ? "file_vanished" : e.code(), vanished ? "the file disappeared while it was read" : e.getMessage());
+          vanished ? "file_vanished" : e.code(),
+          vanished ? "the file disappeared while it was read" : staged.unstaged(e.getMessage(), files.base().getParent()));
     } catch (IllegalArgumentException e) {
       throw new ChartReadException(files.basePath(), "read", "bad_geometry", e.getMessage());
     }

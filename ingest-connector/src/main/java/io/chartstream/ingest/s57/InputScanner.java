@@ -2,19 +2,25 @@ package io.chartstream.ingest.s57;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds exchange sets ({@code CATALOG.031}) and S-57 files under an input directory and groups
@@ -28,6 +34,14 @@ import java.util.stream.Stream;
  *       still ingested with the updates before the gap, as GDAL applies them in sequence.
  *   <li>The same base cell in two directories: {@code duplicate_cell}; the first path in
  *       lexical order is ingested.
+ *   <li>An update whose own DSID names another cell, another edition or another update number
+ *       ({@link UpdateChain}): the chain is cut there and the chart read from the valid prefix.
+ *   <li>A symbolic link whose target lies outside the input: {@code outside_input}, and nothing
+ *       of it is read (links within the input are read as the files they point to; linked
+ *       folders are not followed, their targets are scanned where they are).
+ *   <li>A folder or file that cannot be listed or examined: {@code unreadable_folder} /
+ *       {@code unreadable_file}, and the rest of the input is scanned; one that vanishes during
+ *       the scan is logged and left to the next scan.
  * </ul>
  * Files modified less than {@code settleMillis} ago are left for a later scan, so a file still
  * being copied into a watched directory is not read half-written; the scan says when the first
@@ -37,7 +51,9 @@ import java.util.stream.Stream;
  * copy is most likely over, and waiting the full period would only delay it.
  */
 public final class InputScanner {
+  private static final Logger LOGGER = LoggerFactory.getLogger(InputScanner.class);
   private final Path root;
+  private final UpdateChain chains;
   private final long settleMillis;
   private final long completeSettleMillis;
 
@@ -50,6 +66,7 @@ public final class InputScanner {
     this.root = root;
     this.settleMillis = settleMillis;
     this.completeSettleMillis = Math.min(settleMillis, completeSettleMillis);
+    this.chains = new UpdateChain(root);
   }
 
   public Path root() {
@@ -62,7 +79,10 @@ public final class InputScanner {
     Map<Path, Map<String, TreeMap<Integer, Path>>> groups = new TreeMap<>();
     long now = System.currentTimeMillis();
     OptionalLong nextSettledAt = OptionalLong.empty();
-    for (Path file : listFiles()) {
+    List<IngestProblem> problems = new ArrayList<>();
+    List<Path> listed = listFiles(problems);
+    chains.retainOnly(new HashSet<>(listed));
+    for (Path file : listed) {
       String name = file.getFileName().toString();
       OptionalLong modified = modifiedMillis(file);
       if (modified.isEmpty()) {
@@ -86,7 +106,6 @@ public final class InputScanner {
           .put(c.updateNumber(), file));
     }
     List<CellFiles> cells = new ArrayList<>();
-    List<IngestProblem> problems = new ArrayList<>();
     Map<String, Path> firstBase = new HashMap<>();
     for (var directory : groups.values()) {
       for (var chart : directory.entrySet()) {
@@ -124,11 +143,11 @@ public final class InputScanner {
           "base cell " + chartId + " is also at " + relative(earlier) + ", which is ingested instead"));
       return Optional.empty();
     }
-    List<Path> updates = new ArrayList<>();
+    List<Path> contiguous = new ArrayList<>();
     int expected = 1;
     for (var entry : files.tailMap(1).entrySet()) {
       if (entry.getKey() == expected) {
-        updates.add(entry.getValue());
+        contiguous.add(entry.getValue());
         expected++;
       } else {
         problems.add(new IngestProblem(relative(entry.getValue()), chartId, "update-chain", "update_out_of_sequence",
@@ -136,6 +155,9 @@ public final class InputScanner {
                 entry.getKey(), expected, chartId, expected)));
       }
     }
+    UpdateChain.Checked chain = chains.check(chartId, base, contiguous);
+    problems.addAll(chain.problems());
+    List<Path> updates = chain.updates();
     try {
       List<FileStamp> stamps = new ArrayList<>();
       stamps.add(FileStamp.of(root, base));
@@ -151,15 +173,89 @@ public final class InputScanner {
     }
   }
 
-  private List<Path> listFiles() {
-    try (Stream<Path> walk = Files.walk(root)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(p -> !p.getFileName().toString().startsWith("."))
-          .sorted(Comparator.comparing(Path::toString))
-          .toList();
+  /**
+   * Every regular file under the input, in path order, and a problem for each symbolic link that
+   * leads outside it and each folder or file that cannot be examined: one bad folder never stops
+   * the scan of the others.
+   *
+   * @throws UncheckedIOException when the input itself cannot be read
+   */
+  private List<Path> listFiles(List<IngestProblem> problems) {
+    Path realRoot;
+    try {
+      realRoot = root.toRealPath();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the input directory " + root, e);
     }
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (file.getFileName().toString().startsWith(".")) {
+            return FileVisitResult.CONTINUE;
+          }
+          if (attributes.isSymbolicLink()) {
+            followLink(file, realRoot, files, problems);
+          } else if (attributes.isRegularFile()) {
+            files.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          unreadable(file, e, problems);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+          if (e != null) {
+            unreadable(dir, e, problems); // failed while listing it: what was listed is kept
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the input directory " + root, e);
+    }
+    files.sort(Comparator.comparing(Path::toString));
+    return files;
+  }
+
+  /** A link to a file inside the input is read as that file; anything else it may lead to is not. */
+  private void followLink(Path link, Path realRoot, List<Path> files, List<IngestProblem> problems) {
+    Path target;
+    try {
+      target = link.toRealPath();
+    } catch (NoSuchFileException e) {
+      LOGGER.debug("{}: a link to nothing ({}), skipped", link, e.getMessage());
+      return;
+    } catch (IOException e) {
+      unreadable(link, e, problems);
+      return;
+    }
+    if (!target.startsWith(realRoot)) {
+      String name = link.getFileName().toString();
+      problems.add(new IngestProblem(relative(link), CellName.parse(name).map(CellName::chartId).orElse(null), "discover",
+          "outside_input", "a symbolic link to " + target + ", which is outside the input " + realRoot
+              + ": refused, nothing of it is read"));
+    } else if (Files.isRegularFile(target)) {
+      files.add(link);
+    } // a linked folder inside the input: its files are scanned where they are
+  }
+
+  private void unreadable(Path path, IOException e, List<IngestProblem> problems) {
+    if (e instanceof NoSuchFileException) {
+      LOGGER.warn("{} vanished during the scan of {}; the next scan sees the input as it is then", path, root);
+      return;
+    }
+    // What cannot even be examined (too long a path, an I/O error) is most likely a folder.
+    boolean folder = !Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    problems.add(new IngestProblem(relative(path), null, "discover", folder ? "unreadable_folder" : "unreadable_file",
+        (folder ? "the folder cannot be listed" : "the file cannot be examined") + " (" + e
+            + "); everything else in the input is scanned"));
   }
 
   private static OptionalLong modifiedMillis(Path file) {

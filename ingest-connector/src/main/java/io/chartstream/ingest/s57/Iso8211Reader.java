@@ -79,8 +79,10 @@ public final class Iso8211Reader {
    *
    * @param groups its subfield groups in file order (one unless the field is repeating), each an
    *               unmodifiable subfield name → value map in the DDR's subfield order
+   * @param start  where its bytes start in the file, for a caller that rewrites them in place
+   * @param length its bytes in the file, field terminator included
    */
-  public record Field(String tag, List<Map<String, String>> groups) {
+  public record Field(String tag, List<Map<String, String>> groups, int start, int length) {
     public Field {
       groups = List.copyOf(groups);
     }
@@ -94,10 +96,11 @@ public final class Iso8211Reader {
   /**
    * A data record.
    *
-   * @param offset where its leader starts in the file, for messages
+   * @param offset where its leader starts in the file (or its field area, after a reused leader)
+   * @param length its bytes in the file, from {@code offset}
    * @param fields in directory order
    */
-  public record DataRecord(long offset, List<Field> fields) {
+  public record DataRecord(long offset, int length, List<Field> fields) {
     public DataRecord {
       fields = List.copyOf(fields);
     }
@@ -108,8 +111,20 @@ public final class Iso8211Reader {
     }
   }
 
-  /** How a subfield is encoded: {@code width} in bytes, 0 for variable (delimited) text. */
-  private record SubfieldFormat(char type, int width, int binaryKind) {}
+  /**
+   * How a subfield is encoded, from the DDR's format controls.
+   *
+   * @param type       {@code A}, {@code I}, {@code R}, {@code S}, {@code C}, {@code B} (bits) or
+   *                   {@code b} (S-57's binary numbers)
+   * @param width      in bytes, 0 for variable (delimited) text
+   * @param binaryKind for {@code b}: 1 unsigned, 2 signed, 4 IEEE float, as in {@code bXY}; else 0
+   */
+  public record SubfieldFormat(char type, int width, int binaryKind) {
+    /** Whether this is S-57's little-endian signed integer of {@code bytes} bytes ({@code b2Y}). */
+    public boolean isSignedBinary(int bytes) {
+      return type == 'b' && binaryKind == 2 && width == bytes;
+    }
+  }
 
   private record Entry(String tag, int length, int position) {}
 
@@ -172,6 +187,11 @@ public final class Iso8211Reader {
     return definitions;
   }
 
+  /** The encoding of each subfield of DR field {@code tag}, in the DDR's subfield order; empty if not described. */
+  public List<SubfieldFormat> subfieldFormats(String tag) {
+    return List.copyOf(formats.getOrDefault(tag, List.of()));
+  }
+
   /** Whether bytes remain for another data record. */
   public boolean hasNext() {
     return position < bytes.length;
@@ -206,10 +226,10 @@ public final class Iso8211Reader {
     for (Entry e : layout.entries()) {
       int start = fieldArea + e.position();
       int terminator = terminatorLength(at, e, start);
-      fields.add(decodeField(at, e.tag(), start, start + e.length() - terminator, terminator == 2));
+      fields.add(decodeField(at, e.tag(), start, e.length(), terminator));
     }
     position = fieldArea + layout.fieldAreaLength();
-    return new DataRecord(at, fields);
+    return new DataRecord(at, position - at, fields);
   }
 
   /** Reads all remaining data records. */
@@ -306,7 +326,9 @@ public final class Iso8211Reader {
     return new FieldDefinition(tag, parts[0], subfields, repeating, controls);
   }
 
-  private Field decodeField(int at, String tag, int start, int end, boolean wide) throws S57FormatException {
+  private Field decodeField(int at, String tag, int start, int length, int terminator) throws S57FormatException {
+    int end = start + length - terminator;
+    boolean wide = terminator == 2;
     FieldDefinition definition = definitions.get(tag);
     if (definition == null) {
       throw fail("undefined_field", at, "field " + printable(tag) + " is not described in the data descriptive record");
@@ -320,7 +342,7 @@ public final class Iso8211Reader {
       p = decodeGroup(at, definition, p, end, wide, group);
       groups.add(Collections.unmodifiableMap(group));
     }
-    return new Field(tag, groups);
+    return new Field(tag, groups, start, length);
   }
 
   private int decodeGroup(int at, FieldDefinition definition, int start, int end, boolean wide,

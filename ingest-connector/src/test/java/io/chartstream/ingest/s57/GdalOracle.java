@@ -101,6 +101,19 @@ public final class GdalOracle {
     return parseLines(run(cmd));
   }
 
+  /** The DSID record's fields as {@code ogrinfo} prints them (name → value as text), updates applied. */
+  public static Map<String, String> dsid(Path cell) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    java.util.regex.Pattern field = java.util.regex.Pattern.compile("^\\s+(DSID_[A-Z]+|DSPM_[A-Z]+) \\([^)]*\\) = (.*)$");
+    for (String line : run(command("ogrinfo", "-ro", "-al", "-q", cell.toString(), "DSID")).split("\n")) {
+      java.util.regex.Matcher m = field.matcher(line);
+      if (m.matches()) {
+        fields.put(m.group(1), m.group(2).strip());
+      }
+    }
+    return fields;
+  }
+
   /** {minX, minY, maxX, maxY} of a layer, from {@code ogrinfo -so}'s "Extent" line. */
   public static double[] extent(Path cell, String layer) {
     for (String line : run(command("ogrinfo", "-ro", "-so", cell.toString(), layer)).split("\n")) {

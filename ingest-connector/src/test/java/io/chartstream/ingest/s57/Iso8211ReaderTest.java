@@ -108,6 +108,25 @@ class Iso8211ReaderTest {
   }
 
   @Test
+  void eachFieldAndRecordSaysWhereItsBytesAre() throws Exception {
+    byte[] ddr = record('L', List.of("0001", "TEXT"), List.of(
+        bytes("0100;&   Record identifier" + UT + UT + "(b12)" + FT), description("*CODE", "(A(2))")));
+    byte[] first = record('D', List.of("0001", "TEXT"), List.of(bytes(new byte[] {1, 0}, FT), bytes("abcdef" + FT)));
+    byte[] second = record('D', List.of("0001", "TEXT"), List.of(bytes(new byte[] {2, 0}, FT), bytes("gh" + FT)));
+    byte[] file = bytes(ddr, first, second);
+    Iso8211Reader reader = Iso8211Reader.fromBytes(SYNTHETIC, file);
+    assertEquals(List.of(new Iso8211Reader.SubfieldFormat('A', 2, 0)), reader.subfieldFormats("TEXT"));
+    assertEquals(List.of(), reader.subfieldFormats("NONE"));
+    reader.next();
+    Iso8211Reader.DataRecord record = reader.next();
+    assertEquals(ddr.length + first.length, record.offset());
+    assertEquals(second.length, record.length());
+    Iso8211Reader.Field text = record.field("TEXT").orElseThrow();
+    assertEquals("gh" + FT, new String(file, text.start(), text.length(), ISO_8859_1));
+    assertEquals(List.of(Map.of("CODE", "gh")), text.groups());
+  }
+
+  @Test
   void aLeaderRIsReusedByTheRecordsAfterIt() throws Exception {
     byte[] ddr = record('L', List.of("TEXT"), List.of(description("NAME", "(A(4))")));
     byte[] first = record('R', List.of("TEXT"), List.of(bytes("abcd" + FT)));

@@ -29,6 +29,10 @@ final class RegistryHttpApi implements HttpHandler {
   private static final Logger LOGGER = LoggerFactory.getLogger(RegistryHttpApi.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COMPATIBILITY = "BACKWARD";
+  /** Largest request body: chartstream's largest schema, the union of the chart events, is some tens of kilobytes. */
+  static final int MAX_BODY_BYTES = 1 << 20;
+  /** How much of a refused body is read and dropped before answering; the connection closes on a larger one. */
+  private static final long DRAINED_BYTES = 16L << 20;
 
   private final SchemaStore store;
   private final List<RestRoute> routes;
@@ -63,7 +67,7 @@ final class RegistryHttpApi implements HttpHandler {
       int status = 200;
       JsonNode answer;
       try {
-        answer = dispatch(method, RestRoute.segments(path), exchange.getRequestBody().readAllBytes());
+        answer = dispatch(method, RestRoute.segments(path), body(exchange));
       } catch (SchemaRegistryException e) {
         status = e.status();
         answer = error(e.errorCode(), e.getMessage());
@@ -78,6 +82,17 @@ final class RegistryHttpApi implements HttpHandler {
       exchange.sendResponseHeaders(status, body.length);
       exchange.getResponseBody().write(body);
     }
+  }
+
+  /** The request body, refused beyond {@link #MAX_BODY_BYTES}: no schema is that large, and memory is not for strangers. */
+  private static byte[] body(HttpExchange exchange) throws IOException {
+    byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      // Read on, up to a bound, so a client that sent it all reads the answer instead of a reset.
+      exchange.getRequestBody().skip(DRAINED_BYTES);
+      throw new SchemaRegistryException(413, 413, "Request body larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    return body;
   }
 
   private JsonNode dispatch(String method, List<String> segments, byte[] body) {

@@ -30,11 +30,15 @@ record RestRoute(String method, List<String> pattern, Handler handler) {
 
   /** The percent-decoded, non-empty segments of a raw request path. */
   static List<String> segments(String rawPath) {
-    return Arrays.stream(rawPath.split("/"))
-        .filter(s -> !s.isEmpty())
-        // Paths are not form data: a literal '+' is a plus, not a space.
-        .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8))
-        .toList();
+    try {
+      return Arrays.stream(rawPath.split("/"))
+          .filter(s -> !s.isEmpty())
+          // Paths are not form data: a literal '+' is a plus, not a space.
+          .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8))
+          .toList();
+    } catch (IllegalArgumentException e) {
+      throw new SchemaRegistryException(404, 404, "HTTP 404 Not Found (bad percent-encoding in the path)");
+    }
   }
 
   /** The captured segments when {@code segments} fits the pattern, whatever the method. */

@@ -156,6 +156,11 @@ final class SchemaStore implements AutoCloseable {
     } catch (SchemaParseException e) {
       throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
           "Invalid schema: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // Avro's parser fails on some bad schemas with other exceptions (a negative fixed size, a
+      // default of the wrong type, an unknown named type): still the client's schema at fault.
+      throw new SchemaRegistryException(422, SchemaRegistryException.INVALID_SCHEMA,
+          "Invalid schema: " + e, e);
     }
   }
 

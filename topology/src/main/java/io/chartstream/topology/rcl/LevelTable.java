@@ -34,6 +34,14 @@ import java.util.regex.Pattern;
  * then takes the default, 14), else it is the default rule. Unknown keys are errors, so a typo
  * cannot silently leave a default in place.
  *
+ * <p>Work per record is bounded: one feature, or one catalogue entry's coverage, may reach at most
+ * {@link #maxRcls(int)} tiles of its level ({@code rcls.max=N} for every level, default
+ * {@value #DEFAULT_MAX_RCLS} = 128 × 128; {@code rcls.max.LEVEL=N} for one level). A cell of any
+ * band lies within a few dozen tiles of its band's level, even at high latitudes where Mercator
+ * stretches it, so the limit leaves two orders of magnitude of room while keeping what one record
+ * can cost to about half a second of clipping; a record beyond it (a CATALOG.031 box covering the
+ * world, a stray coordinate across an ocean) is a dead letter, not hours of work on one thread.
+ *
  * <p>Immutable ({@code @Immutable}).
  *
  * @see RclGrid
@@ -42,24 +50,35 @@ public final class LevelTable {
   private static final Pattern BAND = Pattern.compile("band\\.([1-6])");
   private static final Pattern SCALE = Pattern.compile("scale\\.([0-9]+)");
   private static final String SCALE_FALLBACK = "scale.fallback";
+  private static final Pattern MAX_RCLS_LEVEL = Pattern.compile("rcls\\.max\\.([0-9]+)");
+  private static final String MAX_RCLS = "rcls.max";
+  /** Tiles one record may reach at its level unless configured: 128 × 128. */
+  public static final int DEFAULT_MAX_RCLS = 128 * 128;
 
   private static final int[] DEFAULT_BANDS = {6, 8, 10, 12, 13, 14};
   private static final NavigableMap<Integer, Integer> DEFAULT_SCALES = new TreeMap<>(Map.of(
       1_500_000, 6, 350_000, 8, 90_000, 10, 22_000, 12, 8_000, 13));
   private static final int DEFAULT_FALLBACK = 14;
 
-  private static final LevelTable DEFAULTS = new LevelTable(DEFAULT_BANDS, DEFAULT_SCALES, DEFAULT_FALLBACK);
+  private static final LevelTable DEFAULTS = new LevelTable(DEFAULT_BANDS, DEFAULT_SCALES, DEFAULT_FALLBACK,
+      DEFAULT_MAX_RCLS, Map.of());
 
   /** Level of band 1..6 at index 0..5. */
   private final int[] bandLevels;
   /** Minimum scale denominator → level. */
   private final NavigableMap<Integer, Integer> scaleLevels;
   private final int fallbackLevel;
+  private final int maxRcls;
+  /** Level → tiles one record may reach there, where it differs from {@link #maxRcls}. */
+  private final Map<Integer, Integer> maxRclsByLevel;
 
-  private LevelTable(int[] bandLevels, NavigableMap<Integer, Integer> scaleLevels, int fallbackLevel) {
+  private LevelTable(int[] bandLevels, NavigableMap<Integer, Integer> scaleLevels, int fallbackLevel, int maxRcls,
+                     Map<Integer, Integer> maxRclsByLevel) {
     this.bandLevels = bandLevels.clone();
     this.scaleLevels = new TreeMap<>(scaleLevels);
     this.fallbackLevel = fallbackLevel;
+    this.maxRcls = maxRcls;
+    this.maxRclsByLevel = Map.copyOf(maxRclsByLevel);
   }
 
   /** The design's table: band 1..6 → 6, 8, 10, 12, 13, 14, and the matching scale thresholds. */
@@ -98,11 +117,18 @@ public final class LevelTable {
     NavigableMap<Integer, Integer> scales = new TreeMap<>();
     int fallback = DEFAULT_FALLBACK;
     boolean anyScale = false;
+    int maxRcls = DEFAULT_MAX_RCLS;
+    Map<Integer, Integer> maxRclsByLevel = new TreeMap<>();
     for (String key : properties.stringPropertyNames()) {
       String value = properties.getProperty(key).strip();
       Matcher band = BAND.matcher(key);
       Matcher scale = SCALE.matcher(key);
-      if (band.matches()) {
+      Matcher maxAtLevel = MAX_RCLS_LEVEL.matcher(key);
+      if (key.equals(MAX_RCLS)) {
+        maxRcls = positive(key, value);
+      } else if (maxAtLevel.matches()) {
+        maxRclsByLevel.put(level(key, maxAtLevel.group(1)), positive(key, value));
+      } else if (band.matches()) {
         bands[Integer.parseInt(band.group(1)) - 1] = level(key, value);
       } else if (key.equals(SCALE_FALLBACK)) {
         fallback = level(key, value);
@@ -115,10 +141,16 @@ public final class LevelTable {
         }
         anyScale = true;
       } else {
-        throw new IllegalArgumentException("unknown level table key '" + key + "' (expected band.1..band.6, scale.LEVEL, scale.fallback)");
+        throw new IllegalArgumentException("unknown level table key '" + key
+            + "' (expected band.1..band.6, scale.LEVEL, scale.fallback, rcls.max, rcls.max.LEVEL)");
       }
     }
-    return new LevelTable(bands, anyScale ? scales : DEFAULT_SCALES, fallback);
+    return new LevelTable(bands, anyScale ? scales : DEFAULT_SCALES, fallback, maxRcls, maxRclsByLevel);
+  }
+
+  /** How many tiles of {@code level} one feature or one catalogue coverage may reach (see the class comment). */
+  public int maxRcls(int level) {
+    return maxRclsByLevel.getOrDefault(level, maxRcls);
   }
 
   /**
@@ -158,18 +190,20 @@ public final class LevelTable {
   @Override
   public boolean equals(Object o) {
     return o instanceof LevelTable other && Arrays.equals(bandLevels, other.bandLevels)
-        && scaleLevels.equals(other.scaleLevels) && fallbackLevel == other.fallbackLevel;
+        && scaleLevels.equals(other.scaleLevels) && fallbackLevel == other.fallbackLevel
+        && maxRcls == other.maxRcls && maxRclsByLevel.equals(other.maxRclsByLevel);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * Arrays.hashCode(bandLevels) + scaleLevels.hashCode()) + fallbackLevel;
+    return 31 * (31 * (31 * Arrays.hashCode(bandLevels) + scaleLevels.hashCode()) + fallbackLevel) + maxRcls;
   }
 
   @Override
   public String toString() {
     return "LevelTable[bands 1..6 → " + Arrays.toString(bandLevels) + ", scale ≥ denominator → level "
-        + scaleLevels.descendingMap() + ", else " + fallbackLevel + "]";
+        + scaleLevels.descendingMap() + ", else " + fallbackLevel + "; at most " + maxRcls + " tiles per record"
+        + (maxRclsByLevel.isEmpty() ? "" : ", by level " + maxRclsByLevel) + "]";
   }
 
   private static int level(String key, String value) {

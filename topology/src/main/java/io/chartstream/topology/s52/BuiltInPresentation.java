@@ -1,5 +1,9 @@
 package io.chartstream.topology.s52;
 
+import io.chartstream.s52.ColourTokens;
+import io.chartstream.s52.SymbolFile;
+import io.chartstream.s52.SymbolLibrary;
+import io.chartstream.s52.TokenColour;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +18,12 @@ import java.util.regex.Pattern;
 /**
  * Loads chartstream's own S-52 tables, used when no PresLib {@code .dai} is supplied, into the
  * same {@link Presentation} that {@link PresLibReader} gives: the colour tokens in
- * {@value #COLOURS} and the lookup entries in {@value #LOOKUPS}, both in {@code config/s52/}.
+ * {@value #COLOURS}, the lookup entries in {@value #LOOKUPS} and the symbols, line styles and
+ * patterns in {@value #SYMBOLS}, all in {@code config/s52/}, all written by
+ * {@link PresLibConverter} from the PresLib.
  *
- * <p>{@value #COLOURS}: a header {@code token,day,dusk,night}, then one line per colour token
- * with its sRGB hex in each palette, e.g. {@code DEPVS,#a6c9f0,#2b3f52,#0c1218}.
+ * <p>{@value #COLOURS}: see {@link ColourTokens}. {@value #SYMBOLS}: see {@link SymbolFile}; a
+ * folder without it has no symbol library (names are then not checked).
  *
  * <p>{@value #LOOKUPS}: one entry per line, eight fields separated by {@code |}:
  * <pre>
@@ -30,78 +36,91 @@ import java.util.regex.Pattern;
  * {@link DisplayCategory}. Entries keep the file's order, which decides ties (see
  * {@link LookupTable}).
  *
- * <p>In both files blank lines and lines starting with {@code #} are comments. Malformed lines
+ * <p>In all files blank lines and lines starting with {@code #} are comments. Malformed lines
  * are an {@link IllegalArgumentException} naming the file and line.
  */
 public final class BuiltInPresentation {
   /** The colour token file in the configuration folder. */
-  public static final String COLOURS = "colours.csv";
+  public static final String COLOURS = ColourTokens.NAME;
   /** The lookup entry file in the configuration folder. */
   public static final String LOOKUPS = "lookups.psv";
+  /** The symbol, line style and pattern file in the configuration folder. */
+  public static final String SYMBOLS = SymbolFile.NAME;
   /** Where the shipped tables are, relative to the repository root. */
   public static final Path DEFAULT_DIR = Path.of("config", "s52");
 
-  private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
   private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\|");
+  private static final String SEPARATOR = " | ";
 
   private BuiltInPresentation() {}
 
   /**
-   * Loads {@value #COLOURS} and {@value #LOOKUPS} from {@code dir} (normally {@code config/s52}).
+   * Loads {@value #COLOURS}, {@value #LOOKUPS} and, when present, {@value #SYMBOLS} from
+   * {@code dir} (normally {@code config/s52}).
    *
    * @throws IOException              when a file cannot be read
    * @throws IllegalArgumentException when a line is malformed
    */
   public static Presentation load(Path dir) throws IOException {
-    List<ColourTable> colours = colours(dir.resolve(COLOURS));
+    List<ColourTable> colours = colourTables(ColourTokens.load(dir.resolve(COLOURS)));
     List<LookupEntry> entries = lookups(dir.resolve(LOOKUPS));
-    return Presentation.of(dir.resolve(LOOKUPS).toString(), colours, entries);
+    Path symbolFile = dir.resolve(SYMBOLS);
+    SymbolLibrary symbols = Files.isRegularFile(symbolFile) ? SymbolFile.load(symbolFile) : SymbolLibrary.empty();
+    return Presentation.of(dir.resolve(LOOKUPS).toString(), colours, entries, symbols);
   }
 
-  private static List<ColourTable> colours(Path file) throws IOException {
-    String name = file.getFileName().toString();
-    Map<Palette, Map<String, String>> byPalette = new LinkedHashMap<>();
-    for (Palette palette : Palette.values()) {
-      byPalette.put(palette, new LinkedHashMap<>());
-    }
-    boolean header = false;
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      String[] fields = line.split(",", -1);
-      if (!header) {
-        if (!line.replace(" ", "").equalsIgnoreCase("token,day,dusk,night")) {
-          throw error(name, i + 1, "expected the header token,day,dusk,night, got '" + line + "'");
-        }
-        header = true;
-        continue;
-      }
-      if (fields.length != 4) {
-        throw error(name, i + 1, "expected token,day,dusk,night, got " + fields.length + " fields");
-      }
-      String token = fields[0].strip();
-      if (token.length() != 5) {
-        throw error(name, i + 1, "colour token '" + token + "' is not 5 characters");
-      }
-      for (Palette palette : Palette.values()) {
-        String hex = fields[palette.ordinal() + 1].strip();
-        if (!HEX.matcher(hex).matches()) {
-          throw error(name, i + 1, palette + " colour of " + token + " is not #rrggbb: '" + hex + "'");
-        }
-        if (byPalette.get(palette).put(token, hex.toLowerCase(Locale.ROOT)) != null) {
-          throw error(name, i + 1, "colour token " + token + " defined twice");
-        }
-      }
-    }
-    if (!header) {
-      throw error(name, lines.size(), "no header token,day,dusk,night");
-    }
+  /** One colour table per palette, named as the palette. */
+  static List<ColourTable> colourTables(ColourTokens tokens) {
     List<ColourTable> tables = new ArrayList<>();
-    byPalette.forEach((palette, hex) -> tables.add(new ColourTable(palette.name(), palette, hex)));
+    for (Palette palette : Palette.values()) {
+      Map<String, String> hex = new LinkedHashMap<>();
+      tokens.colours().forEach((token, colour) -> hex.put(token, pick(colour, palette)));
+      tables.add(new ColourTable(palette.name(), palette, hex));
+    }
     return tables;
+  }
+
+  private static String pick(TokenColour colour, Palette palette) {
+    return switch (palette) {
+      case DAY -> colour.day();
+      case DUSK -> colour.dusk();
+      case NIGHT -> colour.night();
+    };
+  }
+
+  /**
+   * The text of a {@value #LOOKUPS} holding {@code entries}, one line each with its own table,
+   * after {@code header} (each line a comment).
+   */
+  static String writeLookups(List<String> header, List<LookupEntry> entries) {
+    StringBuilder out = new StringBuilder();
+    for (String line : header) {
+      out.append(line.isEmpty() ? "#" : "# " + line).append('\n');
+    }
+    for (LookupEntry entry : entries) {
+      List<String> conditions = entry.conditions().stream().map(AttributeCondition::toString).toList();
+      for (String text : conditions) {
+        if (text.isEmpty() || text.chars().anyMatch(c -> Character.isWhitespace(c) || c == '|')) {
+          throw new IllegalArgumentException(entry.label() + " (" + entry.origin()
+              + "): condition '" + text + "' cannot be written: conditions hold no blank or |");
+        }
+      }
+      for (String text : entry.instructions()) {
+        if (text.indexOf('|') >= 0 || text.indexOf('\n') >= 0) {
+          throw new IllegalArgumentException(entry.label() + " (" + entry.origin()
+              + "): instruction '" + text + "' cannot be written: instructions hold no | or line end");
+        }
+      }
+      out.append(entry.table().name()).append(SEPARATOR)
+          .append(entry.objectClass()).append(SEPARATOR)
+          .append(conditions.isEmpty() ? "-" : String.join(" ", conditions)).append(SEPARATOR)
+          .append(entry.instructions().isEmpty() ? "-" : String.join(";", entry.instructions())).append(SEPARATOR)
+          .append(entry.displayPriority()).append(SEPARATOR)
+          .append(entry.radarOverlay() ? 'O' : 'S').append(SEPARATOR)
+          .append(entry.displayCategory().name()).append(SEPARATOR)
+          .append(entry.viewingGroup()).append('\n');
+    }
+    return out.toString();
   }
 
   private static List<LookupEntry> lookups(Path file) throws IOException {

@@ -33,10 +33,14 @@ import java.util.stream.Collectors;
  *   <tr><td>SLCONS</td><td>SLCONS04, QUAPNT02</td><td>{@link ShorelineConstructionProcedure}</td></tr>
  *   <tr><td>TOPMAR</td><td>TOPMAR01</td><td>{@link TopmarkProcedure}</td></tr>
  *   <tr><td>QUAPOS</td><td>QUAPOS01, QUALIN01, QUAPNT02</td><td>{@link PositionQualityProcedure}</td></tr>
+ *   <tr><td>SYMINS</td><td>SYMINS02 (in {@link #of(Presentation)} only)</td><td>{@link SymbolInstructionProcedure}</td></tr>
  * </table>
  * Sub-procedures (SEABED01, SNDFRM04, DEPVAL02, …) take arguments besides the feature and are
- * not registered. Not implemented: CLRLIN01, DATCVR02, LEGLIN03 (mariner's and meta objects) and
- * SYMINS02 (NEWOBJ); {@link #byName} returns empty for them.
+ * not registered. SYMINS02 (NEWOBJ, {@link SymbolInstructionProcedure}) checks names against a
+ * presentation, so it is in {@link #of(Presentation)}, not {@link #byName}. Not implemented:
+ * CLRLIN01, DATCVR02, LEGLIN03 (mariner's route objects and the meta-object data coverage, which
+ * no lookup entry of PresLib 4.0 cites); {@link #byName} returns empty for them and a styler
+ * reports a feature whose entry cites one as a stage error.
  *
  * <p>Every procedure is a pure function of the feature and the settings; the instances here are
  * shared and thread-safe. Where a procedure has a mariner option that {@link MarinerSettings}
@@ -72,6 +76,24 @@ public final class ConditionalProcedures {
     }
     Matcher matcher = NAME.matcher(csName.strip().toUpperCase(Locale.ROOT));
     return matcher.matches() ? Optional.ofNullable(BY_NAME.get(matcher.group(1))) : Optional.empty();
+  }
+
+  /**
+   * Every procedure a lookup table of {@code presentation} may cite: {@link #byName}, and
+   * SYMINS ({@link SymbolInstructionProcedure}) checking names against the presentation. What
+   * a styler for that presentation takes: {@code new S52Styler(p, settings, tables,
+   * ConditionalProcedures.of(p))}.
+   */
+  public static Function<String, Optional<ConditionalProcedure>> of(Presentation presentation) {
+    SymbolInstructionProcedure symins = new SymbolInstructionProcedure(presentation);
+    return name -> {
+      Optional<ConditionalProcedure> found = byName(name);
+      if (found.isPresent() || name == null) {
+        return found;
+      }
+      Matcher matcher = NAME.matcher(name.strip().toUpperCase(Locale.ROOT));
+      return matcher.matches() && matcher.group(1).equals(symins.name()) ? Optional.of(symins) : Optional.empty();
+    };
   }
 
   /** Every registered procedure, once each, in the order of the class comment's table. */

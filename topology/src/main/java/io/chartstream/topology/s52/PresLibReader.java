@@ -1,5 +1,10 @@
 package io.chartstream.topology.s52;
 
+import io.chartstream.s52.PatternFill;
+import io.chartstream.s52.SymbolBox;
+import io.chartstream.s52.SymbolDefinition;
+import io.chartstream.s52.SymbolKind;
+import io.chartstream.s52.SymbolLibrary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +17,8 @@ import java.util.Map;
 
 /**
  * Reads the S-52 Presentation Library's digital file, the {@code .dai} (S-52 PresLib 4.0, the
- * digital PresLib: ISO 8211-like text), into a {@link Presentation}: its colour tables and
- * lookup tables. Symbols, line styles and patterns are skipped.
+ * digital PresLib: ISO 8211-like text), into a {@link Presentation}: its colour tables, lookup
+ * tables, and symbols, line styles and patterns ({@link SymbolLibrary}).
  *
  * <p>Layout: each line is a field, a 4-character tag, a 5-character length (the bytes of the data
  * up to the line end) and the data; subfields end with the unit terminator {@code 0x1F}. A record
@@ -26,7 +31,18 @@ import java.util.Map;
  * INST  instructions ␟                         e.g. SY(BOYLAT13);TE(…)
  * DISC  display category ␟                     e.g. STANDARD, MARINERS STANDARD (may be empty)
  * LUCM  viewing group ␟                        e.g. 27010 (may be empty)
+ * SYMB  SY rcid(5) stat(3)                     a symbol, then:
+ * SYMD  name(8) type(1: V) pivot column(5) row(5) box width(5) height(5) column(5) row(5)
+ * SXPO  description ␟
+ * SCRF  colour references: letter(1) token(5), repeated
+ * SVCT  vector commands ␟                      one or more, joined in order
+ * LNST  LS rcid(5) stat(3)                     a complex line style: LIND (as SYMD without
+ *                                              type), LXPO, LCRF, LVCT
+ * PATT  PT rcid(5) stat(3)                     a pattern: PATD name(8) type(1) fill(3: LIN/STG)
+ *                                              spacing(3: CON/SCL) minimum(5) maximum(5), then
+ *                                              as SYMD; PXPO, PCRF, PVCT
  * </pre>
+ * Raster definitions (type {@code R}, older libraries) are rejected: nothing here draws bitmaps.
  * Records with status {@code DEL} are skipped. CIE colours become sRGB through
  * {@link ColourConversion}, with the brightest colour of the whole file as white.
  *
@@ -42,6 +58,8 @@ public final class PresLibReader {
   private final String file;
   private final Map<String, Map<String, CieColour>> cieTables = new LinkedHashMap<>();
   private final List<LookupEntry> entries = new ArrayList<>();
+  private final List<SymbolDefinition> symbols = new ArrayList<>();
+  private String identification = "";
 
   private PresLibReader(String file) {
     this.file = file;
@@ -57,6 +75,28 @@ public final class PresLibReader {
     // ISO 8859-1 maps each byte to one char, so the declared lengths count chars.
     String text = new String(Files.readAllBytes(dai), StandardCharsets.ISO_8859_1);
     return parse(dai.getFileName().toString(), text);
+  }
+
+  /**
+   * What the file's library identification record (LBID) says, e.g. {@code IHO edition 04.0 of
+   * 20140201: Official IHO Presentation Library for ECDIS Ed 4 revision 0}; empty when it has none.
+   *
+   * @throws IOException              when it cannot be read
+   * @throws IllegalArgumentException when it is malformed (the message names file and line)
+   */
+  public static String identification(Path dai) throws IOException {
+    PresLibReader reader = new PresLibReader(dai.getFileName().toString());
+    reader.readRecords(new String(Files.readAllBytes(dai), StandardCharsets.ISO_8859_1).split("\n", -1));
+    return reader.identification;
+  }
+
+  /** LBID: LI rcid(5) EXPP(3) PTYP ␟ ESID ␟ EDTN ␟ CODT(8) COTI(6) VRDT(8) PROF(2) OCDT(8) COMT ␟. */
+  private static String identification(String data) {
+    String[] parts = data.split(String.valueOf(UNIT), -1);
+    if (parts.length < 4 || parts[0].length() < 10 || parts[3].length() < 32) {
+      return printable(data).strip();
+    }
+    return parts[0].substring(10) + " edition " + parts[2] + " of " + parts[3].substring(0, 8) + ": " + parts[3].substring(32);
   }
 
   /** Parses the text of a {@code .dai} file named {@code file} (for messages). */
@@ -120,8 +160,94 @@ public final class PresLibReader {
     switch (head.tag()) {
       case "COLS" -> readColourTable(head, record.subList(2, record.size()));
       case "LUPT" -> readLookup(head, record.subList(2, record.size()));
-      default -> { } // library id, symbols, line styles, patterns: not part of the model
+      case "SYMB" -> readDefinition(SymbolKind.SYMBOL, head, record.subList(2, record.size()));
+      case "LNST" -> readDefinition(SymbolKind.LINE, head, record.subList(2, record.size()));
+      case "PATT" -> readDefinition(SymbolKind.PATTERN, head, record.subList(2, record.size()));
+      case "LBID" -> identification = identification(head.data());
+      default -> { } // nothing else is part of the model
     }
+  }
+
+  /** The tags of a definition's fields, by kind: definition, description, colours, vectors. */
+  private static final Map<SymbolKind, List<String>> DEFINITION_TAGS = Map.of(
+      SymbolKind.SYMBOL, List.of("SYMD", "SXPO", "SCRF", "SVCT"),
+      SymbolKind.LINE, List.of("LIND", "LXPO", "LCRF", "LVCT"),
+      SymbolKind.PATTERN, List.of("PATD", "PXPO", "PCRF", "PVCT"));
+
+  private void readDefinition(SymbolKind kind, Field head, List<Field> fields) {
+    if (isDeleted(head)) {
+      return;
+    }
+    List<String> tags = DEFINITION_TAGS.get(kind);
+    Field definition = null;
+    String description = "";
+    Map<Character, String> colours = new LinkedHashMap<>();
+    StringBuilder vectors = new StringBuilder();
+    for (Field field : fields) {
+      String tag = field.tag();
+      if (tag.equals(tags.get(0))) {
+        definition = field;
+      } else if (tag.equals(tags.get(1))) {
+        description = beforeUnit(field, 0, "description");
+      } else if (tag.equals(tags.get(2))) {
+        String refs = beforeUnit(field, 0, "colour references");
+        if (refs.length() % 6 != 0) {
+          throw error(field.line(), tag + " holds letter + five-character token pairs, got '" + printable(refs) + "'");
+        }
+        for (int i = 0; i < refs.length(); i += 6) {
+          if (colours.put(refs.charAt(i), refs.substring(i + 1, i + 6)) != null) {
+            throw error(field.line(), "colour reference " + refs.charAt(i) + " given twice");
+          }
+        }
+      } else if (tag.equals(tags.get(3))) {
+        vectors.append(beforeUnit(field, 0, "vectors"));
+      } else {
+        throw error(field.line(), "unexpected field " + tag + " in a " + head.tag() + " record"
+            + (tag.endsWith("BTM") ? " (raster definitions are not supported)" : ""));
+      }
+    }
+    if (definition == null) {
+      throw error(head.line(), head.tag() + " record without its " + tags.get(0) + " field");
+    }
+    try {
+      symbols.add(definition(kind, definition, colours, vectors.toString(), description));
+    } catch (IllegalArgumentException e) {
+      throw e.getMessage().startsWith(file + ":") ? e : error(definition.line(), e.getMessage());
+    }
+  }
+
+  private SymbolDefinition definition(SymbolKind kind, Field field, Map<Character, String> colours, String vectors,
+                                      String description) {
+    String data = field.data();
+    int expected = switch (kind) {
+      case SYMBOL -> 39;
+      case LINE -> 38;
+      case PATTERN -> 55;
+    };
+    if (data.length() < expected) {
+      throw error(field.line(), field.tag() + " needs " + expected + " characters, got " + data.length());
+    }
+    String name = data.substring(0, 8).strip();
+    int at = 8;
+    PatternFill fill = null;
+    if (kind != SymbolKind.LINE) {
+      char type = data.charAt(at++);
+      if (type != 'V') {
+        throw error(field.line(), name + ": definition type '" + type + "' is not V (vector); raster definitions are not supported");
+      }
+    }
+    if (kind == SymbolKind.PATTERN) {
+      fill = new PatternFill(PatternFill.arrangement(data.substring(at, at + 3)), PatternFill.spacing(data.substring(at + 3, at + 6)),
+          integer(data.substring(at + 6, at + 11), field.line(), "minimum distance"),
+          integer(data.substring(at + 11, at + 16), field.line(), "maximum distance"));
+      at += 16;
+    }
+    int[] numbers = new int[6];
+    for (int i = 0; i < 6; i++, at += 5) {
+      numbers[i] = integer(data.substring(at, at + 5), field.line(), field.tag() + " number " + (i + 1));
+    }
+    return new SymbolDefinition(kind, name, numbers[0], numbers[1],
+        new SymbolBox(numbers[4], numbers[5], numbers[2], numbers[3]), colours, fill, vectors, description);
   }
 
   private void readColourTable(Field cols, List<Field> fields) {
@@ -234,8 +360,14 @@ public final class PresLibReader {
       cie.forEach((token, colour) -> hex.put(token, conversion.toHex(colour)));
       tables.add(new ColourTable(name, Palette.ofTableName(name), hex));
     });
+    SymbolLibrary library;
     try {
-      return Presentation.of(file, tables, entries);
+      library = new SymbolLibrary(file, symbols);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage().startsWith(file) ? e.getMessage() : file + ": " + e.getMessage(), e);
+    }
+    try {
+      return Presentation.of(file, tables, entries, library);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(e.getMessage().startsWith(file) ? e.getMessage() : file + ": " + e.getMessage(), e);
     }

@@ -38,9 +38,13 @@ import org.locationtech.jts.geom.Geometry;
  *
  * <p>Procedures are looked up once, when the styler is built: the function is asked for the
  * name without version ({@code DEPARE}), then, if it has none, for the name as cited
- * ({@code DEPARE03}). A procedure it does not know stays in the instructions as {@code CS(…)}, so
- * a renderer or a later replay can tell what is missing. A procedure that throws, or names a
- * colour token the palettes lack, is a {@link StageException}.
+ * ({@code DEPARE03}). A feature whose entry cites a procedure the function does not know is a
+ * {@link StageException} ({@code s52_unknown_procedure}), never a style with {@code CS(…)} left in
+ * it; so is a procedure that throws ({@code s52_procedure_failed}), or one that names a colour
+ * token the palettes lack ({@code s52_unknown_colour}) or a symbol, line style or pattern the
+ * presentation's library lacks ({@code s52_unknown_symbol}). The tables' own instructions are
+ * kept as the library gives them even where they name a definition it lacks (PresLib 4.0 has one:
+ * {@link Presentation#danglingReferences()}); a renderer draws those as the unknown-symbol sign.
  *
  * <p>A pure function of the feature, the presentation and the settings; immutable and safe to
  * share between threads ({@code @Immutable}). The {@code S52Style} of a feature is shared by its
@@ -96,6 +100,7 @@ public final class S52Styler implements FeatureStage {
         prepared.put(entry, prepare(entry, entry.label(), false, unknownTokens));
       }
     }
+
     this.procedures = Collections.unmodifiableMap(resolved);
     Map<LookupTableName, Prepared> fallbackStyles = new EnumMap<>(LookupTableName.class);
     for (LookupTableName name : LookupTableName.values()) {
@@ -159,10 +164,15 @@ public final class S52Styler implements FeatureStage {
     List<String> out = new ArrayList<>(entry.instructions().size() + 4);
     for (String instruction : entry.instructions()) {
       Optional<String> name = SymbologyInstructions.procedure(instruction);
-      Optional<ConditionalProcedure> procedure = name.flatMap(n -> procedures.getOrDefault(n, Optional.empty()));
-      if (procedure.isEmpty()) {
+      if (name.isEmpty()) {
         out.add(instruction);
         continue;
+      }
+      Optional<ConditionalProcedure> procedure = procedures.getOrDefault(name.get(), Optional.empty());
+      if (procedure.isEmpty()) {
+        throw new StageException("s52_unknown_procedure", String.format(
+            "%s (entry %s) is not an implemented conditional symbology procedure (%s feature %d of %s)",
+            instruction, entry.label(), feature.getObjectClass(), feature.getIndex(), feature.getChartId()));
       }
       List<String> produced;
       try {
@@ -174,7 +184,15 @@ public final class S52Styler implements FeatureStage {
             instruction, feature.getObjectClass(), feature.getIndex(), feature.getChartId(), e));
       }
       for (String text : produced) {
-        out.addAll(SymbologyInstructions.split(text));
+        for (String command : SymbologyInstructions.split(text)) {
+          Optional<SymbologyInstructions.SymbolReference> unknown = unknownSymbol(command);
+          if (unknown.isPresent()) {
+            throw new StageException("s52_unknown_symbol", String.format(
+                "%s gave %s, which %s lacks (%s feature %d of %s)", instruction, command,
+                presentation.symbols().source(), feature.getObjectClass(), feature.getIndex(), feature.getChartId()));
+          }
+          out.add(command);
+        }
       }
     }
     return Collections.unmodifiableList(out);
@@ -225,6 +243,15 @@ public final class S52Styler implements FeatureStage {
       });
     }
     return new Prepared(entry, label, fallback, callsProcedures, Collections.unmodifiableMap(used));
+  }
+
+  /** The definition an SY, LC or AP names when the presentation's non-empty library lacks it. */
+  private Optional<SymbologyInstructions.SymbolReference> unknownSymbol(String instruction) {
+    if (presentation.symbols().isEmpty()) {
+      return Optional.empty();
+    }
+    return SymbologyInstructions.symbolReference(instruction)
+        .filter(ref -> presentation.symbols().find(ref.kind(), ref.name()).isEmpty());
   }
 
   private static Optional<ConditionalProcedure> resolve(Function<String, Optional<ConditionalProcedure>> procedures,

@@ -1,5 +1,6 @@
 package io.chartstream.topology.s52;
 
+import io.chartstream.s52.SymbolKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,6 +79,28 @@ public final class SymbologyInstructions {
     return position < arguments.size() && !arguments.get(position).isEmpty()
         ? Optional.of(arguments.get(position))
         : Optional.empty();
+  }
+
+  /**
+   * The definition an {@code SY}, {@code LC} or {@code AP} instruction draws, e.g.
+   * {@code SY(BOYLAT13,ORIENT)} → symbol {@code BOYLAT13}; empty for other instructions.
+   */
+  public static Optional<SymbolReference> symbolReference(String instruction) {
+    SymbolKind kind = SymbolKind.ofInstruction(command(instruction));
+    if (kind == null) {
+      return Optional.empty();
+    }
+    List<String> arguments = arguments(instruction);
+    return arguments.isEmpty() || arguments.getFirst().isEmpty() ? Optional.empty()
+        : Optional.of(new SymbolReference(kind, arguments.getFirst()));
+  }
+
+  /** A symbol, line style or pattern an instruction names. */
+  public record SymbolReference(SymbolKind kind, String name) {
+    @Override
+    public String toString() {
+      return kind.instruction() + " " + name;
+    }
   }
 
   /** The procedure a {@code CS(NAME)} instruction calls, as cited, e.g. {@code DEPARE03}. */

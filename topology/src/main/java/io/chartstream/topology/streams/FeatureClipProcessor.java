@@ -16,6 +16,7 @@ import io.chartstream.topology.clip.ClipResult;
 import io.chartstream.topology.clip.GridSnap;
 import io.chartstream.topology.clip.TileClipper;
 import io.chartstream.topology.clip.TilePiece;
+import io.chartstream.topology.clip.TileReach;
 import io.chartstream.topology.project.Reprojector;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Void, Clip
   private Reprojector reprojector;
   private TileClipper clipper;
   private GridSnap snap;
+  private TileReach reach;
   private FeatureStages.Chain stages;
   private PieceEncoder encoder;
   private final WKBReader wkb = new WKBReader();
@@ -98,6 +100,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Void, Clip
     reprojector = Reprojector.to(config.targetCrs());
     clipper = new TileClipper(config.grid(), config.bufferFraction());
     snap = new GridSnap(config.grid().tileGrid());
+    reach = new TileReach(config.grid(), config.bufferFraction(), config.profile()::maxRcls);
     stages = config.profile().stages().instantiate();
     encoder = new PieceEncoder(config.grid().tileGrid(), config.profile());
   }
@@ -179,9 +182,44 @@ final class FeatureClipProcessor implements Processor<String, Object, Void, Clip
     for (PieceDraft draft : drafts) {
       placedIn.add(draft.rcl().encoded());
     }
+    PlacedPieces placed = encoder.placed(feature, drafts);
+    long bytes = storedBytes(placed);
+    if (bytes > featureBytesLimit()) {
+      // Its store record (and the changelog's), and a section part holding one of its pieces,
+      // would be over what a record may hold: the producer's refusal would abort the transaction
+      // for ever. The feature is left out, named; its old pieces (if any) are removed.
+      report(record, feature, "record_too_large", String.format(java.util.Locale.ROOT,
+          "the feature's pieces are %,d bytes, more than the %,d one feature may hold (half the record limit): not placed",
+          bytes, featureBytesLimit()));
+      ledger.delete(entry.key());
+      pieces.delete(entry.key());
+      return;
+    }
     placedIn.forEach(rcl -> chartRcls.changed(chartId, rcl));
-    pieces.put(entry.key(), encoder.placed(feature, drafts));
+    pieces.put(entry.key(), placed);
     ledger.put(entry.key(), new PlacedFeature(chart.getPass(), featureDigest, placedIn.stream().mapToLong(Long::longValue).toArray()));
+  }
+
+  /**
+   * The most bytes one feature's pieces may take: half the record limit, so that a section part
+   * (closed after {@link #partBytes()}, then holding at most one more piece) stays within it.
+   */
+  private int featureBytesLimit() {
+    return config.maxRecordBytes() / 2;
+  }
+
+  /** Where a section part is closed: {@link ChartSections#PART_BYTES}, or less under a small record limit. */
+  private int partBytes() {
+    return Math.min(ChartSections.PART_BYTES, config.maxRecordBytes() / 2);
+  }
+
+  /** An upper bound of a feature's pieces' bytes as stored, less its attributes (a few hundred bytes). */
+  private static long storedBytes(PlacedPieces placed) {
+    long bytes = 0;
+    for (var piece : placed.getPieces()) {
+      bytes += 16 + piece.getBody().remaining() + (piece.getStyle() == null ? 0 : piece.getStyle().remaining());
+    }
+    return bytes;
   }
 
   /** The feature's pieces on the grid with their stages run, or null (reported) when its geometry cannot be placed. */
@@ -191,8 +229,14 @@ final class FeatureClipProcessor implements Processor<String, Object, Void, Clip
       byte[] bytes = new byte[feature.getGeometry().remaining()];
       feature.getGeometry().duplicate().get(bytes);
       geometry = reprojector.project(wkb.read(bytes));
-    } catch (ParseException | RuntimeException e) {
-      report(record, feature, "unreadable_geometry", "cannot read or reproject the geometry: " + e.getMessage());
+    } catch (ParseException | RuntimeException | StackOverflowError e) {
+      // A stack overflow too: JTS reads nested collections recursively, and WKB can nest them without end.
+      report(record, feature, "unreadable_geometry", "cannot read or reproject the geometry: " + e);
+      return null;
+    }
+    var excess = reach.excess(geometry, level);
+    if (excess.isPresent()) {
+      report(record, feature, "too_many_tiles", "the feature " + excess.get() + ": not placed");
       return null;
     }
     stages.prepare(feature, geometry);
@@ -274,7 +318,7 @@ final class FeatureClipProcessor implements Processor<String, Object, Void, Clip
     }
     ChartSections sections = new ChartSections(chartId, revision, targets,
         (rcl, part) -> context.forward(record.withKey((Void) null).withValue(new ClipOutput.ForRcl(rcl, new RclEvent(part)))),
-        ChartSections.PART_BYTES);
+        partBytes());
     ledger.forEach(chartId, (key, placed) -> {
       if (reaches(placed.rcls(), targets)) {
         PlacedPieces stored = pieces.get(key);

@@ -19,31 +19,38 @@ import java.time.Duration;
  *                       batches the re-emissions of an RCL that several charts change at once
  * @param stores         where the state stores live: RocksDB (production) or the heap (tests in
  *                       {@code TopologyTestDriver}, which flushes every store after every record)
+ * @param maxRecordBytes largest record the topology writes to a topic, internal ones and
+ *                       {@code rcl.tiles} included; a bigger one is a dead letter instead
+ *                       ({@link RecordSizeGuard}). Default {@link RecordSizeGuard#DEFAULT_MAX_BYTES}.
  */
 public record TopologyConfig(String targetCrs, RclGrid grid, ChartProfile profile, double bufferFraction,
-                             Duration emitInterval, StoreKind stores) {
+                             Duration emitInterval, StoreKind stores, int maxRecordBytes) {
   /** Where the state stores keep their data. */
   public enum StoreKind { PERSISTENT, IN_MEMORY }
 
   public static TopologyConfig defaults() {
     return new TopologyConfig("EPSG:3395", RclGrid.worldMercator(), S57ChartProfile.defaults(), 1.0 / 64,
-        Duration.ofSeconds(1), StoreKind.PERSISTENT);
+        Duration.ofSeconds(1), StoreKind.PERSISTENT, RecordSizeGuard.DEFAULT_MAX_BYTES);
   }
 
   public TopologyConfig withBuffer(double fraction) {
-    return new TopologyConfig(targetCrs, grid, profile, fraction, emitInterval, stores);
+    return new TopologyConfig(targetCrs, grid, profile, fraction, emitInterval, stores, maxRecordBytes);
   }
 
   public TopologyConfig withProfile(ChartProfile chartProfile) {
-    return new TopologyConfig(targetCrs, grid, chartProfile, bufferFraction, emitInterval, stores);
+    return new TopologyConfig(targetCrs, grid, chartProfile, bufferFraction, emitInterval, stores, maxRecordBytes);
   }
 
   public TopologyConfig withEmitInterval(Duration interval) {
-    return new TopologyConfig(targetCrs, grid, profile, bufferFraction, interval, stores);
+    return new TopologyConfig(targetCrs, grid, profile, bufferFraction, interval, stores, maxRecordBytes);
   }
 
   public TopologyConfig withStores(StoreKind kind) {
-    return new TopologyConfig(targetCrs, grid, profile, bufferFraction, emitInterval, kind);
+    return new TopologyConfig(targetCrs, grid, profile, bufferFraction, emitInterval, kind, maxRecordBytes);
+  }
+
+  public TopologyConfig withMaxRecordBytes(int bytes) {
+    return new TopologyConfig(targetCrs, grid, profile, bufferFraction, emitInterval, stores, bytes);
   }
 
   /** The S-57 profile with {@code featureStages} (the profile must be an {@link S57ChartProfile}). */

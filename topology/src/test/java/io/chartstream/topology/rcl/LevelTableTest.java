@@ -52,6 +52,17 @@ class LevelTableTest {
   }
 
   @Test
+  void tilesPerRecordAreBoundedEverywhereAndMayBeSetPerLevel() throws Exception {
+    assertEquals(16_384, defaults.maxRcls(13));
+    LevelTable table = LevelTable.fromProperties(properties("rcls.max=1000\nrcls.max.14=50\n"));
+    assertEquals(1000, table.maxRcls(6));
+    assertEquals(50, table.maxRcls(14));
+    assertThrows(IllegalArgumentException.class, () -> LevelTable.fromProperties(properties("rcls.max=0\n")));
+    assertThrows(IllegalArgumentException.class, () -> LevelTable.fromProperties(properties("rcls.max.40=10\n")));
+    assertThrows(IllegalArgumentException.class, () -> LevelTable.fromProperties(properties("rcls.maximum=10\n")));
+  }
+
+  @Test
   void propertiesOverrideBandsAndScales() throws Exception {
     LevelTable table = LevelTable.fromProperties(properties("band.5=15\nscale.7=1000000\nscale.fallback=11\n"));
     assertEquals(15, table.levelFor("US5MA12M", 25000));

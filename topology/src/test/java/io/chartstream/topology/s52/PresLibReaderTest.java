@@ -177,6 +177,42 @@ class PresLibReaderTest {
     assertMalformed(GOOD.replace("NILNIGHT", "NILNOGHT"), "test.dai:10:", "NOGHT");
   }
 
+  /** A file with one symbol record after the rest (its fields from line 21 on). */
+  private static String withSymbol(String symd, String scrf, String svct) {
+    return GOOD + String.join("\r\n",
+        field("0001", "00005"),
+        field("SYMB", "SY00006NIL"),
+        field("SYMD", symd),
+        field("SXPO", "a test symbol" + UNIT),
+        field("SCRF", scrf),
+        field("SVCT", svct + UNIT),
+        "****    0",
+        "");
+  }
+
+  private static final String SYMD = "TESTSY01V012670105200402005030106100789";
+
+  @Test
+  void symbolsAreReadWithTheirPivotBoxColoursAndVectors() {
+    var symbol = parse(withSymbol(SYMD, "ACHBLK", "SPA;SW1;PU1264,789;PD1264,1291;")).symbols().symbol("TESTSY01").orElseThrow();
+    assertEquals(1267, symbol.pivotColumn());
+    assertEquals(1052, symbol.pivotRow());
+    assertEquals(new io.chartstream.s52.SymbolBox(1061, 789, 402, 503), symbol.box());
+    assertEquals(Map.of('A', "CHBLK"), symbol.colours());
+    assertEquals("SPA;SW1;PU1264,789;PD1264,1291;", symbol.vectors());
+    assertEquals("a test symbol", symbol.description());
+  }
+
+  @Test
+  void malformedSymbolsNameFileAndLine() {
+    assertMalformed(withSymbol(SYMD.substring(0, 30), "ACHBLK", "SPA;PU1,1;"), "test.dai:22:", "needs 39 characters");
+    assertMalformed(withSymbol(SYMD.replace("01V0", "01R0"), "ACHBLK", "SPA;PU1,1;"), "test.dai:22:", "raster");
+    assertMalformed(withSymbol(SYMD, "ACHBLK", "SPA;XX1,1;"), "test.dai", "XX1,1");
+    assertMalformed(withSymbol(SYMD, "ACHBLK", "SPB;PU1,1;"), "test.dai", "pen B");
+    assertMalformed(withSymbol(SYMD, "ACHBLK", "SPA;PU1,1;SCNOSUCH1,2;"), "test.dai", "NOSUCH1");
+    assertMalformed(withSymbol(SYMD, "ACHBL", "SPA;PU1,1;"), "test.dai:24:", "letter + five-character");
+  }
+
   @Test
   void aMissingPaletteIsNamed() {
     String noNight = GOOD.replace("   16CS00004NILNIGHT", "   16CS00004NILDAY_X");

@@ -26,14 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.GeometryFactory;
 
 class S52StylerTest {
-  private static final Function<String, Optional<ConditionalProcedure>> NO_PROCEDURES = name -> Optional.empty();
   private static final TableChoice SIMPLIFIED_PLAIN = new TableChoice(TableChoice.Boundaries.PLAIN, TableChoice.Points.SIMPLIFIED);
   private static final TableChoice PAPER_SYMBOLIZED = TableChoice.defaults();
 
@@ -47,7 +45,7 @@ class S52StylerTest {
   }
 
   private static S52Styler styler(Presentation presentation, TableChoice tables) {
-    return new S52Styler(presentation, MarinerSettings.defaults(), tables, NO_PROCEDURES);
+    return new S52Styler(presentation, MarinerSettings.defaults(), tables, ConditionalProcedures.of(presentation));
   }
 
   /** A stub procedure: fixed instructions, and it records the names it was asked for. */
@@ -150,10 +148,20 @@ class S52StylerTest {
     assertEquals(dai.colourTable(Palette.DUSK).hex("DEPVS").orElseThrow(), depvs.getDusk());
     assertTrue(asked.contains("DEPARE"), "asked without version first: " + asked);
     assertFalse(asked.contains("DEPARE03"), "the name without version was found: " + asked);
-    // An unknown procedure is asked by both names and stays as cited.
+    // An unknown procedure is asked by both names; a feature whose entry cites it is a stage error.
     assertTrue(asked.contains("RESTRN") && asked.contains("RESTRN01"), asked.toString());
-    S52Style anchorage = styler.style(feature("ACHARE", AREA));
-    assertEquals("CS(RESTRN01)", anchorage.getInstructions().getLast());
+    StageException e = assertThrows(StageException.class, () -> styler.style(feature("ACHARE", AREA)));
+    assertEquals("s52_unknown_procedure", e.code());
+    assertTrue(e.getMessage().contains("CS(RESTRN01)") && e.getMessage().contains("ACHARE"), e.getMessage());
+  }
+
+  @Test
+  void aProcedureGivingASymbolTheLibraryLacksIsAStageException() {
+    S52Styler styler = new S52Styler(dai, MarinerSettings.defaults(), PAPER_SYMBOLIZED,
+        name -> Optional.of(procedure(name, "SY(NOSUCH01)")));
+    StageException e = assertThrows(StageException.class, () -> styler.style(feature("WRECKS", POINT, "CATWRK", 2)));
+    assertEquals("s52_unknown_symbol", e.code());
+    assertTrue(e.getMessage().contains("NOSUCH01"), e.getMessage());
   }
 
   @Test
@@ -242,51 +250,5 @@ class S52StylerTest {
     }
     assertEquals(List.of(), misses);
     assertTrue(styled > 2000, "features styled: " + styled);
-  }
-
-  /**
-   * The shares docs/styling.md quotes: features of the shared charts with a lookup hit (not the
-   * fallback), with the built-in tables and with the PresLib, for each table choice; and how
-   * often the built-in presentation equals the PresLib's (instructions, priority, radar,
-   * category, viewing group; procedures left as cited).
-   */
-  @Test
-  void sharesOfLookupHitsOnTheSharedCharts() {
-    Map<String, List<S57Feature>> sets = new TreeMap<>();
-    sets.put("1 NOAA cells", StylingData.noaa().values().stream().flatMap(List::stream).toList());
-    sets.put("2 ECDIS Chart 1", StylingData.ecdisChart1().values().stream().flatMap(List::stream).toList());
-    System.out.println("| charts | tables | features | hits, built-in | hits, PresLib | built-in = PresLib |");
-    System.out.println("|---|---|---|---|---|---|");
-    for (Map.Entry<String, List<S57Feature>> set : sets.entrySet()) {
-      for (TableChoice tables : List.of(SIMPLIFIED_PLAIN, PAPER_SYMBOLIZED)) {
-        S52Styler ours = styler(builtIn, tables);
-        S52Styler theirs = styler(dai, tables);
-        int features = 0;
-        int oursHit = 0;
-        int theirsHit = 0;
-        int same = 0;
-        for (S57Feature f : set.getValue()) {
-          features++;
-          S52Style a = ours.style(f);
-          S52Style b = theirs.style(f);
-          oursHit += a.getFallback() ? 0 : 1;
-          theirsHit += b.getFallback() ? 0 : 1;
-          same += samePresentation(a, b) ? 1 : 0;
-        }
-        System.out.printf("| %s | %s, %s | %,d | %.2f %% | %.2f %% | %.2f %% |%n", set.getKey().substring(2),
-            tables.points(), tables.boundaries(), features, 100.0 * oursHit / features,
-            100.0 * theirsHit / features, 100.0 * same / features);
-        if (set.getKey().contains("ECDIS")) {
-          assertEquals(features, theirsHit, "every ECDIS Chart 1 feature is a PresLib hit");
-        }
-        assertTrue(oursHit >= 0.99 * features, "built-in hits " + oursHit + " of " + features);
-      }
-    }
-  }
-
-  private static boolean samePresentation(S52Style a, S52Style b) {
-    return a.getInstructions().equals(b.getInstructions()) && a.getDisplayPriority() == b.getDisplayPriority()
-        && a.getRadarOverlay() == b.getRadarOverlay() && a.getDisplayCategory().equals(b.getDisplayCategory())
-        && a.getViewingGroup() == b.getViewingGroup();
   }
 }
