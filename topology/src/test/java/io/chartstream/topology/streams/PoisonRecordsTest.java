@@ -145,10 +145,11 @@ class PoisonRecordsTest {
   @Test
   void aTileOverTheRecordLimitIsOneDeadLetterNamingItsRclAndNothingElseStops() {
     TopologyHarness topology = topology(TopologyConfig.defaults().withBuffer(0).withMaxRecordBytes(4000));
-    // Many small pieces in one tile (each well under the limit, together far over it), one in the next tile east.
+    // Many small pieces in one tile (each well under the limit, together far over it: a point is a
+    // few bytes on the tile grid), one in the next tile east.
     ChartFixture dense = new ChartFixture("US5DENSE", 1, 0);
-    for (int i = 0; i < 60; i++) {
-      dense.feature("OBSTRN", "POINT (" + (LON + i * 1e-5) + " " + LAT + ")");
+    for (int i = 0; i < 1000; i++) {
+      dense.feature("OBSTRN", "POINT (" + (LON + (i % 40) * 1e-5) + " " + (LAT + (i / 40) * 1e-5) + ")");
     }
     dense.feature("OBSTRN", "POINT (" + (LON + 0.1) + " " + LAT + ")");
     topology.send(dense);
