@@ -2,7 +2,6 @@ package io.chartstream.topology.project;
 
 import java.util.Locale;
 import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -50,7 +49,6 @@ public final class Reprojector {
   private final CoordinateTransform transform;
   private final ProjCoordinate in = new ProjCoordinate();
   private final ProjCoordinate out = new ProjCoordinate();
-  private final CoordinateSequenceFilter filter = new ProjectingFilter();
 
   private Reprojector(String crsName, CoordinateTransform transform) {
     this.crsName = crsName;
@@ -89,7 +87,7 @@ public final class Reprojector {
    */
   public Geometry project(Geometry wgs84) {
     Geometry projected = wgs84.copy();
-    projected.apply(filter);
+    CoordinateEdit.everywhere(projected, this::project);
     projected.geometryChanged();
     if (srid != 0) {
       projected.setSRID(srid);
@@ -126,23 +124,5 @@ public final class Reprojector {
       }
     }
     return 0;
-  }
-
-  /** Transforms each coordinate in place; never stops early, so every vertex is projected. */
-  private final class ProjectingFilter implements CoordinateSequenceFilter {
-    @Override
-    public void filter(CoordinateSequence seq, int i) {
-      project(seq, i);
-    }
-
-    @Override
-    public boolean isDone() {
-      return false;
-    }
-
-    @Override
-    public boolean isGeometryChanged() {
-      return true;
-    }
   }
 }

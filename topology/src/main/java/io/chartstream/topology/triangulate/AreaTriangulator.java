@@ -6,8 +6,8 @@ import io.chartstream.topology.StageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import io.chartstream.topology.project.CoordinateEdit;
 import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
@@ -102,25 +102,12 @@ public final class AreaTriangulator {
       throw new IllegalArgumentException("not an area: " + polygonal.getGeometryType());
     }
     Geometry local = polygonal.copy();
-    local.apply(new CoordinateSequenceFilter() {
-      @Override
-      public void filter(CoordinateSequence seq, int i) {
-        if (!Double.isFinite(seq.getX(i)) || !Double.isFinite(seq.getY(i))) {
-          throw failure((Polygon) polygonal.getGeometryN(0), "a vertex is not finite: " + seq.getCoordinate(i));
-        }
-        seq.setOrdinate(i, CoordinateSequence.X, frame.localX(seq.getX(i)));
-        seq.setOrdinate(i, CoordinateSequence.Y, frame.localY(seq.getY(i)));
+    CoordinateEdit.everywhere(local, (seq, i) -> {
+      if (!Double.isFinite(seq.getX(i)) || !Double.isFinite(seq.getY(i))) {
+        throw failure((Polygon) polygonal.getGeometryN(0), "a vertex is not finite: " + seq.getCoordinate(i));
       }
-
-      @Override
-      public boolean isDone() {
-        return false;
-      }
-
-      @Override
-      public boolean isGeometryChanged() {
-        return true;
-      }
+      seq.setOrdinate(i, CoordinateSequence.X, frame.localX(seq.getX(i)));
+      seq.setOrdinate(i, CoordinateSequence.Y, frame.localY(seq.getY(i)));
     });
     return triangulateLocal(local);
   }
@@ -197,22 +184,9 @@ public final class AreaTriangulator {
    */
   public static Geometry relativeTo(Geometry polygonal, double originX, double originY) {
     Geometry copy = polygonal.copy();
-    copy.apply(new CoordinateSequenceFilter() {
-      @Override
-      public void filter(CoordinateSequence seq, int i) {
-        seq.setOrdinate(i, CoordinateSequence.X, seq.getX(i) - originX);
-        seq.setOrdinate(i, CoordinateSequence.Y, seq.getY(i) - originY);
-      }
-
-      @Override
-      public boolean isDone() {
-        return false;
-      }
-
-      @Override
-      public boolean isGeometryChanged() {
-        return true;
-      }
+    CoordinateEdit.everywhere(copy, (seq, i) -> {
+      seq.setOrdinate(i, CoordinateSequence.X, seq.getX(i) - originX);
+      seq.setOrdinate(i, CoordinateSequence.Y, seq.getY(i) - originY);
     });
     return copy;
   }

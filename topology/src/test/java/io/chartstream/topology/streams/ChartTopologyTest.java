@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chartstream.schema.TopicSchemas;
 import io.chartstream.schema.Topics;
 import io.chartstream.schema.avro.ChartCatalogEntry;
 import io.chartstream.schema.avro.ChartContribution;
 import io.chartstream.schema.avro.IngestError;
 import io.chartstream.schema.avro.RclTile;
 import io.chartstream.schema.avro.TileFeature;
-import io.chartstream.schema.registry.InMemorySchemaRegistryClient;
-import io.chartstream.schema.serde.AvroWireSerdes;
 import io.chartstream.schema.tile.TileFeatures;
 import io.chartstream.topology.project.Reprojector;
 import io.chartstream.topology.rcl.RclGrid;
@@ -23,11 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -54,7 +49,6 @@ class ChartTopologyTest {
   static final String WEST_AND_EAST = "MULTIPOLYGON (" + ChartFixture.square(LON, LAT, 0.01).substring(8) + ", "
       + ChartFixture.square(EAST, LAT, 0.01).substring(8) + ")";
 
-  InMemorySchemaRegistryClient registry;
   TopologyTestDriver driver;
   TestInputTopic<String, Object> features;
   TestInputTopic<String, ChartCatalogEntry> catalog;
@@ -70,22 +64,12 @@ class ChartTopologyTest {
   }
 
   void startWith(TopologyConfig config) {
-    registry = new InMemorySchemaRegistryClient();
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chartstream-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-    // A state dir of its own: the default one under /tmp is shared by every checkout on the machine.
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(ChartTopology.build(config, registry), props);
-    var keys = AvroWireSerdes.<String>of(registry, TopicSchemas.STRING_KEY, true);
-    features = driver.createInputTopic(Topics.S57_FEATURES, keys.serializer(),
-        AvroWireSerdes.<Object>of(registry, TopicSchemas.CHART_EVENT, false).serializer());
-    catalog = driver.createInputTopic(Topics.CHARTS_CATALOG, keys.serializer(),
-        AvroWireSerdes.<ChartCatalogEntry>of(registry, TopicSchemas.CATALOG_ENTRY, false).serializer());
-    tiles = driver.createOutputTopic(Topics.RCL_TILES, AvroWireSerdes.<Long>of(registry, TopicSchemas.RCL_KEY, true).deserializer(),
-        AvroWireSerdes.<RclTile>of(registry, TopicSchemas.RCL_TILE, false).deserializer());
-    errors = driver.createOutputTopic(Topics.TOPOLOGY_ERRORS, keys.deserializer(),
-        AvroWireSerdes.<IngestError>of(registry, TopicSchemas.INGEST_ERROR, false).deserializer());
+    TopologyHarness harness = new TopologyHarness(config, stateDir, props -> {});
+    driver = harness.driver;
+    features = harness.features;
+    catalog = harness.catalog;
+    tiles = harness.tiles;
+    errors = harness.errors;
   }
 
   @AfterEach
