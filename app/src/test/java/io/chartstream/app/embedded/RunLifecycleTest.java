@@ -233,9 +233,15 @@ class RunLifecycleTest {
     System.out.printf("20 SIGKILLs (seed %d) in %d s, then run --once; kills at %s%n", seed, loop / 1_000_000_000L, kills);
     DbvSnapshot resumed = DbvSnapshot.of(dbv);
     assertEquals(baseline.hashes(), resumed.hashes(), "seed " + seed);
-    assertEquals(baseline.charts(), resumed.charts(), "seed " + seed);
     Map<String, List<Long>> ends = chartEnds(work);
     System.out.printf("ChartEnds by version: %s%n", ends);
+    // The dbv's catalogue keeps a row per version produced: US4IL10M's base version is there too
+    // when it was read whole before its update arrived (a ChartEnd says so), and only then.
+    boolean baseEnded = ends.containsKey("US4IL10M:0");
+    assertEquals(baseEnded, resumed.hasRevisionWithUpdate("US4IL10M", 0), "seed " + seed + ": " + resumed.charts() + ", ends " + ends);
+    List<String> versionsOfTheBaseline = resumed.charts().stream()
+        .filter(c -> !(baseEnded && c.startsWith("US4IL10M ") && c.contains(":0:"))).toList();
+    assertEquals(baseline.charts(), versionsOfTheBaseline, "seed " + seed);
     // US4IL10M's base version ends only if it was read whole before its update arrived.
     assertTrue(ends.keySet().containsAll(Set.of("US1BS01M:0", "US4IL10M:1"))
         && Set.of("US1BS01M:0", "US4IL10M:0", "US4IL10M:1").containsAll(ends.keySet()), ends.toString());
