@@ -10,6 +10,7 @@ import io.chartstream.schema.Topics;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
@@ -58,21 +59,30 @@ final class SinkCommand implements Callable<Integer> {
     }
     ShutdownSignal signal = ShutdownSignal.install();
     DbvSink sink = new DbvSink(DbvSinkConfig.of(bootstrapServers, schemaRegistryUrl, absoluteDbv, settings.dbvMetadata()));
-    Thread thread = Thread.ofPlatform().name("dbv-sink").start(sink);
+    SinkThread thread = new SinkThread(sink);
+    Optional<String> died = Optional.empty();
     try (Admin admin = publication == null ? null : Admin.create(Map.of("bootstrap.servers", bootstrapServers));
          OpsMetrics metrics = new OpsMetrics().bind(sink.consumerForMetrics());
          OpsServer server = OpsServer.metrics(http.endpoint().address(), http.endpoint().anyPortIfTaken(), metrics)) {
       System.out.println("chartstream sink: metrics at " + server.url() + "metrics");
-      while (!signal.isRequested() && thread.isAlive()) {
+      while (!signal.isRequested() && died.isEmpty()) {
         Thread.sleep(500);
-        if (publication != null) {
+        died = thread.failure();
+        if (publication != null && died.isEmpty()) {
           publication.onProgress(caughtUp(admin, absoluteDbv));
         }
       }
     } finally {
-      sink.close();
-      thread.join(30_000);
+      signal.closing("the dbv sink");
+      thread.close(signal.remaining());
       signal.closed();
+    }
+    if (died.isPresent()) {
+      // Non-zero, so a supervisor (a container's restart policy, systemd) starts it again: the
+      // sink resumes from the positions stored in the dbv. A broker not reachable yet at start
+      // (metadata timeout) ends it this way too.
+      System.err.println("chartstream sink: the dbv sink stopped: " + died.get());
+      return RunCommand.STAGE_DIED;
     }
     return 0;
   }

@@ -68,6 +68,13 @@ final class TopologyCommand implements Callable<Integer> {
       System.out.println("chartstream topology: metrics at " + server.url() + "metrics");
       while (!signal.isRequested()) {
         Thread.sleep(500);
+        java.util.Optional<String> died = topology.failure();
+        if (died.isPresent()) {
+          // Non-zero, so a supervisor (a container's restart policy) starts it again; the
+          // instance resumes from its committed offsets and changelogs.
+          System.err.println("chartstream topology: the topology stopped: " + died.get());
+          return RunCommand.STAGE_DIED;
+        }
       }
     } finally {
       signal.closed();

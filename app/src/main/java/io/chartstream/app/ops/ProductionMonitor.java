@@ -128,14 +128,18 @@ public final class ProductionMonitor implements AutoCloseable {
         try {
           if (System.currentTimeMillis() >= nextScan) {
             // New files in the input: the same watcher expects them too (nothing is read again).
+            long started = System.currentTimeMillis();
             InputScan scan = scanner.scan();
+            long scanMillis = System.currentTimeMillis() - started;
             if (ingest == null) {
               ingest = new IngestWatcher(bootstrapServers, registry, scan);
             } else if (!fingerprints(scan).equals(fingerprints(expected))) {
               ingest.expect(scan);
             }
             expected = scan;
-            nextScan = System.currentTimeMillis() + RESCAN.toMillis();
+            // At most about 2 % of a core on scanning: a delivery of thousands of cells takes a
+            // while to walk, and the ingest tasks read what is new without waiting for this.
+            nextScan = System.currentTimeMillis() + Math.max(RESCAN.toMillis(), 50 * scanMillis);
           }
           ingest.poll(Duration.ofMillis(400));
           outputs.poll(Duration.ofMillis(400));

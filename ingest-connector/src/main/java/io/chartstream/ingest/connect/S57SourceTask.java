@@ -91,6 +91,7 @@ public final class S57SourceTask extends SourceTask {
   private InputWatch watch;
   /** When the next scan is due without any change reported: the periodic fallback, or when a file settles. */
   private long nextScanMillis;
+  private ScanPacing pacing;
 
   @Override
   public String version() {
@@ -106,6 +107,7 @@ public final class S57SourceTask extends SourceTask {
       LOGGER.info("Input {} is mirrored into {}", mirror.location(), config.input);
     }
     scanner = new InputScanner(config.input, config.settleMillis, config.completeSettleMillis);
+    pacing = new ScanPacing(config.scanIntervalMillis);
     // The mirror of an s3:// input changes only when this task syncs it, before each scan:
     // watching it would only echo the task's own downloads.
     watch = mirror == null ? InputWatch.open(config.input).orElse(null) : null;
@@ -120,8 +122,13 @@ public final class S57SourceTask extends SourceTask {
     if (ready.isEmpty()) {
       if (planned.isEmpty()) {
         long wait = nextScanMillis - System.currentTimeMillis();
-        if (wait > 0 && !awaitChange(Math.min(wait, MAX_POLL_WAIT_MILLIS))) {
-          return null;
+        if (wait > 0) {
+          if (awaitChange(Math.min(wait, MAX_POLL_WAIT_MILLIS))) {
+            nextScanMillis = Math.min(nextScanMillis, pacing.earliestForChange(System.currentTimeMillis()));
+          }
+          if (System.currentTimeMillis() < nextScanMillis) {
+            return null;
+          }
         }
         plan();
       }
@@ -184,15 +191,18 @@ public final class S57SourceTask extends SourceTask {
       syncMirror();
     }
     InputScan scan;
+    long started = System.currentTimeMillis();
     try {
       scan = scanner.scan();
     } catch (RuntimeException e) {
       LOGGER.warn("Cannot scan the input {}: {}; trying again in {} ms", config.input, e.getMessage(), config.scanIntervalMillis);
       return;
     }
+    pacing.scanned(started, System.currentTimeMillis());
+    nextScanMillis = pacing.nextIdleScan();
     // A file left out only because it was modified a moment ago is taken the moment it settles,
-    // not up to a whole interval later.
-    scan.nextSettledAt().ifPresent(at -> nextScanMillis = Math.min(nextScanMillis, at));
+    // not up to a whole interval later (but no sooner than the last scan's cost allows).
+    scan.nextSettledAt().ifPresent(at -> nextScanMillis = Math.min(nextScanMillis, pacing.earliestForChange(at)));
     for (Path catalog : scan.catalogs()) {
       planCatalog(catalog);
     }
