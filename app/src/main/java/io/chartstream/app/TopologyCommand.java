@@ -8,6 +8,7 @@ import io.chartstream.topology.streams.TopologyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
@@ -68,7 +69,7 @@ final class TopologyCommand implements Callable<Integer> {
       System.out.println("chartstream topology: metrics at " + server.url() + "metrics");
       while (!signal.isRequested()) {
         Thread.sleep(500);
-        java.util.Optional<String> died = topology.failure();
+        Optional<String> died = topology.failure();
         if (died.isPresent()) {
           // Non-zero, so a supervisor (a container's restart policy) starts it again; the
           // instance resumes from its committed offsets and changelogs.
