@@ -155,7 +155,7 @@ class ReprojectorTest {
       feature.getGeometry().duplicate().get(bytes);
       Coordinate[] projected = mercator.project(wkb.read(bytes)).getCoordinates();
       List<double[]> expected = new ArrayList<>();
-      positions(theirs, expected);
+      GeoJsonPositions.of(theirs, expected);
       if (expected.size() != projected.length) {
         stats.problems.add(where + ": GDAL has " + expected.size() + " vertices, we have " + projected.length);
         continue;
@@ -176,26 +176,6 @@ class ReprojectorTest {
           break;
         }
       }
-    }
-  }
-
-  /** Every position of a GeoJSON geometry, in order (rings and parts flattened as JTS does). */
-  private static void positions(JsonNode geometry, List<double[]> out) {
-    if (geometry == null || geometry.isNull()) {
-      return;
-    }
-    if (geometry.has("geometries")) {
-      geometry.get("geometries").forEach(g -> positions(g, out));
-    } else {
-      flatten(geometry.get("coordinates"), out);
-    }
-  }
-
-  private static void flatten(JsonNode node, List<double[]> out) {
-    if (node.size() > 0 && node.get(0).isNumber()) {
-      out.add(new double[] {node.get(0).asDouble(), node.get(1).asDouble()});
-    } else {
-      node.forEach(child -> flatten(child, out));
     }
   }
 

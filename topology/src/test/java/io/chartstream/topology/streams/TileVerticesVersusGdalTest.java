@@ -14,6 +14,7 @@ import io.chartstream.schema.avro.TileFeature;
 import io.chartstream.schema.tile.TileFeatures;
 import io.chartstream.schema.tile.TileFrame;
 import io.chartstream.schema.tile.TileGrid;
+import io.chartstream.topology.project.GeoJsonPositions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -128,31 +129,11 @@ class TileVerticesVersusGdalTest {
   /** GDAL's vertices of one feature by the grid cell they round to. */
   private static Map<List<Long>, List<double[]>> byGridCell(JsonNode geometry, TileGrid grid) {
     List<double[]> all = new ArrayList<>();
-    positions(geometry, all);
+    GeoJsonPositions.of(geometry, all);
     Map<List<Long>, List<double[]>> cells = new HashMap<>();
     for (double[] p : all) {
       cells.computeIfAbsent(List.of(grid.gridX(p[0]), grid.gridY(p[1])), k -> new ArrayList<>(1)).add(p);
     }
     return cells;
-  }
-
-  /** Every position of a GeoJSON geometry. */
-  private static void positions(JsonNode geometry, List<double[]> out) {
-    if (geometry == null || geometry.isNull()) {
-      return;
-    }
-    if (geometry.has("geometries")) {
-      geometry.get("geometries").forEach(g -> positions(g, out));
-    } else {
-      flatten(geometry.get("coordinates"), out);
-    }
-  }
-
-  private static void flatten(JsonNode node, List<double[]> out) {
-    if (node.size() > 0 && node.get(0).isNumber()) {
-      out.add(new double[] {node.get(0).asDouble(), node.get(1).asDouble()});
-    } else {
-      node.forEach(child -> flatten(child, out));
-    }
   }
 }
