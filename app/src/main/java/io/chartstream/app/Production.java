@@ -10,7 +10,10 @@ import io.chartstream.dbv.sink.DbvSink;
 import io.chartstream.dbv.sink.DbvSinkConfig;
 import io.chartstream.ingest.s57.InputScan;
 import io.chartstream.topology.streams.TopologyConfig;
+import io.chartstream.app.ops.ProductionMonitor;
+import io.chartstream.app.ops.ProductionSnapshot;
 import io.chartstream.app.ops.StageSupervisor;
+import io.chartstream.app.ops.StallWatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,6 +117,7 @@ final class Production {
     private DbvMetadata metadata;
     private HttpEndpoint http;
     private Duration releaseMissingAfter;
+    private Duration stallAfter = Duration.ZERO;
 
     Builder workDir(Path dir) {
       this.workDir = dir;
@@ -152,6 +156,12 @@ final class Production {
       return this;
     }
 
+    /** How long the topology or the sink may have records to read and not move before it counts as stopped; zero: never. */
+    Builder stallAfter(Duration limit) {
+      this.stallAfter = limit;
+      return this;
+    }
+
     /**
      * Starts every component in order.
      *
@@ -184,9 +194,19 @@ final class Production {
         RunOperations operations = RunOperations.start(http, workDir, input.localDir(workDir), dbv, bootstrap, registryUrl,
             ingest, running, sink, releaseMissingAfter);
         started.push(new Stage("the operator page and monitor", timeout -> operations.close()));
+        ProductionMonitor monitor = operations.monitor();
+        StallWatch topologyStall = new StallWatch(stallAfter, System::nanoTime);
+        StallWatch sinkStall = new StallWatch(stallAfter, System::nanoTime);
         StageSupervisor supervisor = new StageSupervisor()
-            .watch("dbv sink", sinkThread::failure)
-            .watch("topology", running::failure)
+            .watch("dbv sink", () -> sinkThread.failure().or(() -> {
+              ProductionSnapshot now = monitor.latest();
+              return sinkStall.observe(now.sinkLag(), now.position("sink"), false);
+            }))
+            .watch("topology", () -> running.failure().or(() -> {
+              ProductionSnapshot now = monitor.latest();
+              return topologyStall.observe(now.topologyLag(), now.position("topology"), running.isSettling())
+                  .map(why -> why + ", Kafka Streams " + running.streams().state());
+            }))
             .watch("ingest", ingest::failure);
         return new Production(started, atStart, platform, running, operations, supervisor);
       } catch (Exception | Error e) {

@@ -63,6 +63,12 @@ final class RunCommand implements Callable<Integer> {
           + " The operator page releases one at once.")
   Duration releaseMissingAfter;
 
+  @Option(names = "--stall-after", defaultValue = "20m", converter = DurationConverter.class,
+      description = "How long the topology or the dbv sink may have records to read without its committed position moving"
+          + " (restoring stores does not count) before the run names it and ends with status 4, as when a stage dies;"
+          + " 0 never (default: ${DEFAULT-VALUE}).")
+  Duration stallAfter;
+
   /** Exit status: every chart of the input is in the dbv. */
   static final int DONE = 0;
   /** Exit status: some charts failed, or a catalogue promised charts that never came (named on stdout). */
@@ -89,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
     reportHalts();
     Production.Builder builder = Production.builder().workDir(workDir).input(chartInput, s3)
         .dbv(absoluteDbv, settings.dbvMetadata()).topology(settings.toConfig()).http(http.endpoint())
-        .releaseMissingAfter(once ? null : releaseMissingAfter);
+        .releaseMissingAfter(once ? null : releaseMissingAfter).stallAfter(stallAfter);
     Production production = null;
     try {
       production = builder.start();

@@ -84,6 +84,10 @@ record KraftNode(int id, Path logDir, int brokerPort, int controllerPort) {
     return p;
   }
 
+  /** The feature that selects the transaction protocol, and the level chartstream formats with. */
+  static final String TRANSACTION_VERSION = "transaction.version";
+  static final short TRANSACTION_VERSION_LEVEL = 1;
+
   /** Formats the log dir for this node of cluster {@code clusterId}, unless an earlier run did. */
   void format(String clusterId) {
     try (PrintStream quiet = new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
@@ -96,6 +100,15 @@ record KraftNode(int id, Path logDir, int brokerPort, int controllerPort) {
           .setControllerListenerName("CONTROLLER")
           .setReleaseVersion(MetadataVersion.latestProduction())
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          // Transactions version 1, not the release's default 2 (KIP-890 part 2, new in Kafka 4.0:
+          // the producer epoch is bumped after every transaction). Under version 2 a starved
+          // broker answered a retried batch of the previous transaction with "Expected sequence 0
+          // ... no existing state" (OutOfOrderSequenceException), after which the stream thread's
+          // producer was told CONCURRENT_TRANSACTIONS for ever: the 1,000-cell bench stalled that
+          // way after 79 minutes, and a loaded test once. Version 1 keeps one epoch across
+          // transactions, so such a retry is a duplicate the broker drops. Streams' exactly-once
+          // (exactly_once_v2) works on either. A log dir formatted earlier keeps its version.
+          .setFeatureLevel(TRANSACTION_VERSION, TRANSACTION_VERSION_LEVEL)
           .setIgnoreFormatted(true)
           .run();
     } catch (Exception e) {

@@ -47,6 +47,15 @@ class EmbeddedKafkaBrokerTest {
     }
   }
 
+  @Test
+  void theClusterRunsTransactionsVersion1() throws Exception {
+    try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workDir);
+        Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      var finalized = admin.describeFeatures().featureMetadata().get().finalizedFeatures();
+      assertEquals(1, finalized.get("transaction.version").maxVersionLevel(), finalized.toString());
+    }
+  }
+
   private static List<String> readCommitted(String bootstrap) {
     try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
         "bootstrap.servers", bootstrap, "group.id", UUID.randomUUID().toString(),

@@ -217,6 +217,12 @@ public final class EmbeddedTopology implements AutoCloseable {
     return java.util.Optional.of("Kafka Streams is " + state + (e == null ? "" : ": " + io.chartstream.app.ops.StageSupervisor.describe(e)));
   }
 
+  /** Whether Kafka Streams is starting, rebalancing or restoring its stores rather than processing. */
+  public boolean isSettling() {
+    KafkaStreams.State state = streams.state();
+    return state == KafkaStreams.State.CREATED || state == KafkaStreams.State.REBALANCING;
+  }
+
   /** Closes the topology: the open transaction is committed or aborted, stores flushed, the group left. */
   @Override
   public void close() {

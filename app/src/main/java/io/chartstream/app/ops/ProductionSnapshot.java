@@ -44,4 +44,9 @@ public record ProductionSnapshot(long epochMillis, int chartsKnown, int chartsIn
   public long sinkLag() {
     return LagProbe.total(lags, "sink");
   }
+
+  /** The committed positions of {@code stage} ({@code topology} or {@code sink}) summed: it moves when the stage does. */
+  public long position(String stage) {
+    return lags.stream().filter(l -> l.stage().equals(stage)).mapToLong(l -> Math.max(0, l.committed())).sum();
+  }
 }
