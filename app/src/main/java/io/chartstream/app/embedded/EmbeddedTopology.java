@@ -91,6 +91,13 @@ public final class EmbeddedTopology implements AutoCloseable {
     // Changelog segments close at the same size, so that compaction can drop what updates replaced.
     props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), INTERNAL_SEGMENT_BYTES);
     props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    // Exactly-once's 10 s transaction timeout is too short for a starved machine: in a 1,000-cell
+    // run beside a test suite one transaction outlived it, the coordinator began to fence it
+    // while the stream thread committed it, and the broker answered the commit with an unexpected
+    // error (PREPARE_COMMIT while PREPARE_EPOCH_FENCE) that Streams treats as fatal. The cost of
+    // a longer one: an instance that crashes holds read_committed readers below its open
+    // transaction this long at most (a restart of the same instance fences it at once).
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), TRANSACTION_TIMEOUT_MS);
     props.putAll(streamsOverrides);
     checkStateFormat(bootstrapServers);
     SchemaRegistryClient registry = RestSchemaRegistryClient.fromUrl(schemaRegistryUrl);
@@ -164,6 +171,9 @@ public final class EmbeddedTopology implements AutoCloseable {
   public KafkaStreams streams() {
     return streams;
   }
+
+  /** The stream threads' transaction timeout (see {@link #start}). */
+  static final int TRANSACTION_TIMEOUT_MS = 60_000;
 
   /**
    * Kafka Streams settings for {@code run}, where an update file should reach the dbv within a
