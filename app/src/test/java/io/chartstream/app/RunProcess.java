@@ -87,6 +87,15 @@ public final class RunProcess implements AutoCloseable {
     return await(p -> p.get("settled").asBoolean() && p.get("chartsIngested").asInt() == charts, sinceNanos, timeout);
   }
 
+  /**
+   * Where the run started on {@code workDir} can be reached, once it reports progress (it has
+   * written its address before), waiting up to 3 minutes.
+   */
+  public io.chartstream.app.ops.RunAddress address(Path workDir) throws InterruptedException, IOException {
+    await(p -> Files.isRegularFile(workDir.resolve(io.chartstream.app.ops.RunAddress.FILE)), 0, Duration.ofMinutes(3));
+    return io.chartstream.app.ops.RunAddress.read(workDir).orElseThrow();
+  }
+
   /** Every line the run wrote to stdout so far, progress objects included. */
   public List<String> output() {
     return List.copyOf(output);

@@ -3,7 +3,6 @@ package io.chartstream.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.chartstream.app.ops.RunAddress;
 import io.chartstream.schema.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +29,7 @@ class StalledTopologyTest {
     Path input = Files.createDirectories(dir.resolve("input"));
     Path work = dir.resolve("work");
     try (RunProcess run = RunProcess.start(input, dir.resolve("out.dbv"), work, dir.resolve("run.log"), "--stall-after", "20s")) {
-      run.await(p -> Files.isRegularFile(work.resolve(RunAddress.FILE)), 0, Duration.ofMinutes(3));
-      String bootstrap = RunAddress.read(work).orElseThrow().bootstrapServers();
+      String bootstrap = run.address(work).bootstrapServers();
       var hung = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", bootstrap, "transactional.id", "hung-producer",
           "transaction.timeout.ms", "600000"), new ByteArraySerializer(), new ByteArraySerializer());
       try {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chartstream.app.ops.RunAddress;
 import io.chartstream.dbv.DbvReader;
 import io.chartstream.ingest.s57.BrokenCells;
 import io.chartstream.ingest.s57.SharedData;
@@ -53,7 +52,7 @@ class WaitingChartsTest {
     Path work = dir.resolve("work");
     Path dbv = dir.resolve("out.dbv");
     try (RunProcess run = RunProcess.start(input, dbv, work, dir.resolve("run.log"), "--release-missing-after", "60s")) {
-      URI page = URI.create(awaitAddress(run, work).httpUrl());
+      URI page = URI.create(run.address(work).httpUrl());
       awaitWaiting(page, w -> w.size() == 1 && w.get(0).get("rcls").asInt() > 0);
       Files.move(staged, input.resolve("maui"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       long arrived = System.nanoTime();
@@ -79,7 +78,7 @@ class WaitingChartsTest {
 
       // Then the sink dies: a record on rcl.tiles the topology did not write, which it cannot
       // store. The run names it and ends, instead of watching on with no dbv being written.
-      String bootstrap = RunAddress.read(work).orElseThrow().bootstrapServers();
+      String bootstrap = run.address(work).bootstrapServers();
       try (var producer = new KafkaProducer<byte[], byte[]>(Map.of("bootstrap.servers", bootstrap), new ByteArraySerializer(),
           new ByteArraySerializer())) {
         producer.send(new ProducerRecord<>(Topics.RCL_TILES, 0, new byte[] {0, 0, 0, 0, 1, 2},
@@ -100,12 +99,6 @@ class WaitingChartsTest {
     } catch (RuntimeException e) {
       return 0;
     }
-  }
-
-  /** The run's address, once it reports progress (it has written its address before). */
-  private static RunAddress awaitAddress(RunProcess run, Path work) throws Exception {
-    run.await(p -> Files.isRegularFile(work.resolve(RunAddress.FILE)), 0, Duration.ofMinutes(3));
-    return RunAddress.read(work).orElseThrow();
   }
 
   private static JsonNode awaitWaiting(URI page, java.util.function.Predicate<JsonNode> condition) throws Exception {
