@@ -52,10 +52,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       Path logDir = Files.createDirectories(kafkaDir.resolve("logs"));
       KraftNode node = KraftNode.onFreePorts(NODE_ID, logDir);
       Map<String, String> props = node.properties(node.voter(), 1, 1);
-      // One node is its own controller: fencing itself for a late heartbeat helps no one. On a
-      // starved machine (a 1,000-cell run beside a test suite) the controller's queue answered the
-      // broker's heartbeat after Kafka's 9 s; a minute rides that out.
-      props.put("broker.session.timeout.ms", "60000");
       props.putAll(overrides);
       node.format(KraftNode.clusterId(kafkaDir));
       KafkaRaftServer server = KraftNode.startServer(props);
